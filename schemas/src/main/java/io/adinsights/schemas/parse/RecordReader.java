@@ -1,0 +1,212 @@
+package io.adinsights.schemas.parse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Cuts a raw stream into JSON records, in constant memory: newline-delimited JSON, JSON objects concatenated with
+ * no delimiter (how Firehose writes to S3), or a mix, gzip'ed or not (detected from the magic bytes; multi-member
+ * gzip is read whole). It only finds record boundaries; {@link EventParser} decides what a record means.
+ *
+ * <p>Boundaries are found by tracking brackets outside JSON strings. Bytes between objects that are not white space
+ * become a record of their own (up to the next line break or opening bracket), so garbage is reported, not skipped.
+ * An opening bracket at the start of a line while an object is still open begins a new record: JSON strings cannot
+ * hold a raw line break, so this only happens when the open object was cut short, and one broken line never
+ * swallows the rest. That is why the raw zone is written with a line break after every record. Without line breaks
+ * (Firehose's default) well-formed records are still cut exactly, but a record cut short runs into the next one.
+ */
+public final class RecordReader implements Closeable {
+
+    /** Kinesis and Firehose records are at most 1 MiB. */
+    public static final int MAX_RECORD_BYTES_DEFAULT = 1024 * 1024;
+
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final InputStream in;
+    private final int maxRecordBytes;
+    private final ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+    private long position;
+    private long ordinal;
+    private int pushedBack = -1;
+    private int last = '\n';
+    private int beforeLast = '\n';
+
+    private RecordReader(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    public static RecordReader open(InputStream input) throws IOException {
+        return open(input, MAX_RECORD_BYTES_DEFAULT);
+    }
+
+    public static RecordReader open(InputStream input, int maxRecordBytes) throws IOException {
+        requireNonNull(input, "input is null");
+        if (maxRecordBytes < 1) {
+            throw new IllegalArgumentException("Invalid maxRecordBytes: " + maxRecordBytes + " (must be >= 1)");
+        }
+        BufferedInputStream buffered = new BufferedInputStream(input, BUFFER_BYTES);
+        buffered.mark(2);
+        int first = buffered.read();
+        int second = buffered.read();
+        buffered.reset();
+        InputStream decoded = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2
+                ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_BYTES), BUFFER_BYTES)
+                : buffered;
+        return new RecordReader(decoded, maxRecordBytes);
+    }
+
+    /**
+     * The next record, or null at the end of the input.
+     *
+     * @throws CorruptInputException when the compressed stream is corrupt or cut short; records returned before
+     *                               stay valid, the rest of the input cannot be read
+     */
+    public RawRecord next() throws IOException {
+        int b = skipWhiteSpace();
+        if (b < 0) {
+            return null;
+        }
+        long start = position - 1;
+        current.reset();
+        return b == '{' || b == '[' ? readStructure(b, start) : readGarbage(b, start);
+    }
+
+    /** Reads a JSON object (or a top-level array, which the parser will reject) up to its closing bracket. */
+    private RawRecord readStructure(int opening, long start) throws IOException {
+        boolean oversized = append(opening);
+        int depth = 1;
+        boolean inString = false;
+        boolean escaped = false;
+        while (depth > 0) {
+            int b = read();
+            if (b < 0) {
+                return emit(start, true, oversized);
+            }
+            if ((b == '{' || b == '[') && beforeLast == '\n') {
+                unread(b);
+                return emit(start, true, oversized);
+            }
+            oversized |= append(b);
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        return emit(start, false, oversized);
+    }
+
+    /** Reads bytes that do not open an object up to the next line break or opening bracket outside quotes. */
+    private RawRecord readGarbage(int firstByte, long start) throws IOException {
+        boolean oversized = append(firstByte);
+        boolean inString = firstByte == '"';
+        boolean escaped = false;
+        while (true) {
+            int b = read();
+            if (b < 0 || b == '\n') {
+                return emit(start, false, oversized);
+            }
+            if (!inString && (b == '{' || b == '[')) {
+                unread(b);
+                return emit(start, false, oversized);
+            }
+            oversized |= append(b);
+            if (escaped) {
+                escaped = false;
+            } else if (b == '\\') {
+                escaped = inString;
+            } else if (b == '"') {
+                inString = !inString;
+            }
+        }
+    }
+
+    private RawRecord emit(long start, boolean truncated, boolean oversized) {
+        return new RawRecord(current.toByteArray(), ordinal++, start, truncated, oversized);
+    }
+
+    /** Appends a byte unless the record is already at the limit; returns whether the byte was over the limit. */
+    private boolean append(int b) {
+        if (current.size() >= maxRecordBytes) {
+            return true;
+        }
+        current.write(b);
+        return false;
+    }
+
+    private int skipWhiteSpace() throws IOException {
+        while (true) {
+            int b = read();
+            boolean byteOrderMark = b == 0xEF || b == 0xBB || b == 0xBF;
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && !(byteOrderMark && position <= 3)) {
+                return b;
+            }
+        }
+    }
+
+    private int read() throws IOException {
+        int b;
+        if (pushedBack >= 0) {
+            b = pushedBack;
+            pushedBack = -1;
+        } else {
+            b = readDecoded();
+        }
+        if (b >= 0) {
+            position++;
+            beforeLast = last;
+            last = b;
+        }
+        return b;
+    }
+
+    private int readDecoded() throws IOException {
+        try {
+            return in.read();
+        } catch (EOFException | ZipException e) {
+            throw new CorruptInputException("Compressed input is corrupt or cut short after " + position
+                    + " bytes of content: " + e.getMessage(), e);
+        }
+    }
+
+    private void unread(int b) {
+        pushedBack = b;
+        position--;
+        last = beforeLast;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** The input cannot be read to its end: a corrupt or truncated compressed stream. */
+    public static final class CorruptInputException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public CorruptInputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
