@@ -31,7 +31,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -128,11 +127,12 @@ public final class EventParser {
         } catch (StreamConstraintsException e) {
             return invalid(RejectionReason.NESTING_TOO_DEEP,
                     "record nests objects or arrays deeper than " + MAX_NESTING_DEPTH + " levels");
-        } catch (UnexpectedEndOfInputException e) {
-            return invalid(RejectionReason.TRUNCATED_RECORD, "record ends before its JSON is complete");
         } catch (JacksonException e) {
-            return invalid(RejectionReason.MALFORMED_JSON, "record is not well-formed JSON: "
-                    + e.getOriginalMessage());
+            return JsonBrackets.isUnclosed(bytes)
+                    ? invalid(RejectionReason.TRUNCATED_RECORD, "record ends after " + bytes.length
+                            + " bytes, before its JSON object is complete")
+                    : invalid(RejectionReason.MALFORMED_JSON, "record is not well-formed JSON: "
+                            + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             String kind = root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -16,12 +17,14 @@ import java.util.zip.ZipException;
  * no delimiter (how Firehose writes to S3), or a mix, gzip'ed or not (detected from the magic bytes; multi-member
  * gzip is read whole). It only finds record boundaries; {@link EventParser} decides what a record means.
  *
- * <p>Boundaries are found by tracking brackets outside JSON strings. Bytes between objects that are not white space
+ * <p>Boundaries are found by following brackets outside JSON strings. Bytes between objects that are not white space
  * become a record of their own (up to the next line break or opening bracket), so garbage is reported, not skipped.
- * An opening bracket at the start of a line while an object is still open begins a new record: JSON strings cannot
- * hold a raw line break, so this only happens when the open object was cut short, and one broken line never
- * swallows the rest. That is why the raw zone is written with a line break after every record. Without line breaks
- * (Firehose's default) well-formed records are still cut exactly, but a record cut short runs into the next one.
+ * An opening bracket at the start of a line while an object is still open begins a new record. When an object is cut
+ * short that way, or by the end of the input, only its first line is the broken record and the lines after it are
+ * read again as records of their own: JSON strings cannot hold a raw line break, and a writer that puts one record
+ * on each line never splits a record across lines. That is why the raw zone is written with a line break after
+ * every record. Without line breaks (Firehose's default) well-formed records are still cut exactly, but a record
+ * cut short runs into the next one.
  */
 public final class RecordReader implements Closeable {
 
@@ -31,13 +34,16 @@ public final class RecordReader implements Closeable {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final byte[] NOTHING = new byte[0];
 
     private final InputStream in;
     private final int maxRecordBytes;
     private final ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+    /** Bytes to read again before the input: the later lines of a record cut short, or one unread byte. */
+    private byte[] pending = NOTHING;
+    private int pendingPosition;
     private long position;
     private long ordinal;
-    private int pushedBack = -1;
     private int last = '\n';
     private int beforeLast = '\n';
 
@@ -84,61 +90,54 @@ public final class RecordReader implements Closeable {
 
     /** Reads a JSON object (or a top-level array, which the parser will reject) up to its closing bracket. */
     private RawRecord readStructure(int opening, long start) throws IOException {
+        JsonBrackets brackets = new JsonBrackets();
+        brackets.accept(opening);
         boolean oversized = append(opening);
-        int depth = 1;
-        boolean inString = false;
-        boolean escaped = false;
-        while (depth > 0) {
+        while (brackets.depth() > 0) {
             int b = read();
             if (b < 0) {
-                return emit(start, true, oversized);
+                return cutShort(start, oversized);
             }
             if ((b == '{' || b == '[') && beforeLast == '\n') {
-                unread(b);
-                return emit(start, true, oversized);
+                unread(new byte[] {(byte) b});
+                return cutShort(start, oversized);
             }
             oversized |= append(b);
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                depth++;
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
+            brackets.accept(b);
         }
         return emit(start, false, oversized);
     }
 
+    /** Emits the first line of a record cut short, and reads its later lines again as records of their own. */
+    private RawRecord cutShort(long start, boolean oversized) {
+        byte[] bytes = current.toByteArray();
+        int lineBreak = indexOf(bytes, (byte) '\n');
+        if (oversized || lineBreak < 0) {
+            return emit(start, true, oversized);
+        }
+        unread(Arrays.copyOfRange(bytes, lineBreak + 1, bytes.length));
+        int lineEnd = lineBreak > 0 && bytes[lineBreak - 1] == '\r' ? lineBreak - 1 : lineBreak;
+        current.reset();
+        current.write(bytes, 0, lineEnd);
+        return emit(start, true, false);
+    }
+
     /** Reads bytes that do not open an object up to the next line break or opening bracket outside quotes. */
     private RawRecord readGarbage(int firstByte, long start) throws IOException {
+        JsonBrackets brackets = new JsonBrackets();
+        brackets.accept(firstByte);
         boolean oversized = append(firstByte);
-        boolean inString = firstByte == '"';
-        boolean escaped = false;
         while (true) {
             int b = read();
             if (b < 0 || b == '\n') {
                 return emit(start, false, oversized);
             }
-            if (!inString && (b == '{' || b == '[')) {
-                unread(b);
+            if (!brackets.inString() && (b == '{' || b == '[')) {
+                unread(new byte[] {(byte) b});
                 return emit(start, false, oversized);
             }
             oversized |= append(b);
-            if (escaped) {
-                escaped = false;
-            } else if (b == '\\') {
-                escaped = inString;
-            } else if (b == '"') {
-                inString = !inString;
-            }
+            brackets.accept(b);
         }
     }
 
@@ -167,9 +166,8 @@ public final class RecordReader implements Closeable {
 
     private int read() throws IOException {
         int b;
-        if (pushedBack >= 0) {
-            b = pushedBack;
-            pushedBack = -1;
+        if (pendingPosition < pending.length) {
+            b = pending[pendingPosition++] & 0xFF;
         } else {
             b = readDecoded();
         }
@@ -190,10 +188,23 @@ public final class RecordReader implements Closeable {
         }
     }
 
-    private void unread(int b) {
-        pushedBack = b;
-        position--;
-        last = beforeLast;
+    /** Puts bytes back, to be read before anything not yet read; they follow a line break or open a record. */
+    private void unread(byte[] bytes) {
+        byte[] rest = Arrays.copyOfRange(pending, pendingPosition, pending.length);
+        pending = Arrays.copyOf(bytes, bytes.length + rest.length);
+        System.arraycopy(rest, 0, pending, bytes.length, rest.length);
+        pendingPosition = 0;
+        position -= bytes.length;
+        last = '\n';
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -84,8 +84,21 @@ class RecordReaderTest {
     void aBrokenLineNeverSwallowsTheLinesAfterIt() throws IOException {
         List<RawRecord> records = read("{\"eventId\":\"x\",\"eventTy\n" + A + "\n{\"open\":[1,2\n" + C);
 
-        assertThat(texts(records)).containsExactly("{\"eventId\":\"x\",\"eventTy\n", A, "{\"open\":[1,2\n", C);
+        assertThat(texts(records)).containsExactly("{\"eventId\":\"x\",\"eventTy", A, "{\"open\":[1,2", C);
         assertThat(records).extracting(RawRecord::truncated).containsExactly(true, false, true, false);
+    }
+
+    @Test
+    void readsTheLinesAfterARecordCutShortAsRecordsOfTheirOwn() throws IOException {
+        List<RawRecord> records = read("{\"eventId\":\"e1\",\"eventType\":\"click\",\r\n\"just a string\"\n42\n"
+                + "{\"open\":\n" + C + "\n{\"pretty\": [1,\n  2],\n \"x\": {\"y\": 3}\n}\n{\"last\":");
+
+        assertThat(texts(records)).containsExactly("{\"eventId\":\"e1\",\"eventType\":\"click\",",
+                "\"just a string\"", "42", "{\"open\":", C, "{\"pretty\": [1,\n  2],\n \"x\": {\"y\": 3}\n}",
+                "{\"last\":");
+        assertThat(records).extracting(RawRecord::truncated)
+                .containsExactly(true, false, false, true, false, false, true);
+        assertThat(records).extracting(RawRecord::offset).containsExactly(0L, 38L, 54L, 57L, 66L, 82L, 120L);
     }
 
     @Test
