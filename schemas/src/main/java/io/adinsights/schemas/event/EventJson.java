@@ -6,6 +6,7 @@ import io.adinsights.schemas.validation.Rejection;
 import io.adinsights.schemas.validation.RejectionReason;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * an event or a dead letter. {@code EventParser.parse(EventJson.toJson(e))} gives back {@code e}.
  */
 public final class EventJson {
+
+    /** The most raw bytes a dead letter's JSON carries. */
+    public static final int MAX_RAW_BYTES_IN_DEAD_LETTER = 512 * 1024;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -54,25 +58,34 @@ public final class EventJson {
     }
 
     /**
-     * A dead letter as one JSON object: {@code reason}, {@code message}, {@code origin}, {@code receivedAt} and the
-     * raw bytes, base64-encoded ({@code rawBase64}) since they need not be UTF-8 or JSON.
+     * A dead letter as one JSON object: {@code reason}, {@code message}, {@code origin}, {@code receivedAt}, the raw
+     * bytes base64-encoded ({@code rawBase64}, since they need not be UTF-8 or JSON) and their length
+     * ({@code rawBytes}). Raw bytes beyond {@value #MAX_RAW_BYTES_IN_DEAD_LETTER} are left out
+     * ({@code rawTruncated}), so that the letter itself fits a stream record (1 MiB on Kinesis and Kafka).
      */
     public static byte[] toJson(DeadLetter deadLetter) {
         requireNonNull(deadLetter, "deadLetter is null");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + deadLetter.raw().length * 4 / 3);
+        byte[] raw = deadLetter.raw();
+        int kept = Math.min(raw.length, MAX_RAW_BYTES_IN_DEAD_LETTER);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + kept * 4 / 3);
         try (JsonGenerator json = MAPPER.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("reason", deadLetter.rejection().reason().code());
             json.writeStringProperty("message", deadLetter.rejection().message());
             json.writeStringProperty("origin", deadLetter.origin());
             json.writeStringProperty("receivedAt", deadLetter.receivedAt().toString());
-            json.writeStringProperty("rawBase64", Base64.getEncoder().encodeToString(deadLetter.raw()));
+            json.writeNumberProperty("rawBytes", raw.length);
+            if (kept < raw.length) {
+                json.writeBooleanProperty("rawTruncated", true);
+            }
+            json.writeStringProperty("rawBase64",
+                    Base64.getEncoder().encodeToString(kept < raw.length ? Arrays.copyOf(raw, kept) : raw));
             json.writeEndObject();
         }
         return out.toByteArray();
     }
 
-    /** Reads back what {@link #toJson(DeadLetter)} wrote. */
+    /** Reads back what {@link #toJson(DeadLetter)} wrote (the raw bytes it kept). */
     public static DeadLetter readDeadLetter(byte[] json) {
         requireNonNull(json, "json is null");
         JsonNode node = MAPPER.readTree(json);

@@ -92,8 +92,7 @@ public final class EventParser {
     /** Parses one whole record, e.g. the payload of one stream record. */
     public ParseResult parse(byte[] record, Instant ingestTime) {
         requireNonNull(record, "record is null");
-        boolean oversized = record.length > maxRecordBytes;
-        return parse(new RawRecord(record, 0, 0, false, oversized), ingestTime);
+        return parse(RawRecord.of(record), ingestTime);
     }
 
     /**
@@ -106,7 +105,7 @@ public final class EventParser {
         requireNonNull(record, "record is null");
         requireNonNull(ingestTime, "ingestTime is null");
         byte[] bytes = record.bytes();
-        if (record.oversized()) {
+        if (record.oversized() || bytes.length > maxRecordBytes) {
             return invalid(RejectionReason.RECORD_TOO_LARGE,
                     "record is larger than the limit of " + maxRecordBytes + " bytes");
         }

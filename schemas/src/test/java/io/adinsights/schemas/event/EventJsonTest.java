@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adinsights.schemas.parse.EventParser;
 import io.adinsights.schemas.parse.ParseResult;
+import io.adinsights.schemas.parse.RecordReader;
 import io.adinsights.schemas.validation.Rejection;
 import io.adinsights.schemas.validation.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +55,19 @@ class EventJsonTest {
         assertThat(back.rejection()).isEqualTo(letter.rejection());
         assertThat(back.origin()).isEqualTo(letter.origin());
         assertThat(back.receivedAt()).isEqualTo(TIME);
+    }
+
+    @Test
+    void keepsOnlyTheBeginningOfHugeRawBytesSoTheLetterFitsAStreamRecord() {
+        byte[] raw = new byte[RecordReader.MAX_RECORD_BYTES_DEFAULT];
+        Arrays.fill(raw, (byte) 'x');
+        DeadLetter letter = new DeadLetter(raw, new Rejection(RejectionReason.RECORD_TOO_LARGE, "too large"),
+                "kafka:ad-events/0/1", TIME);
+
+        byte[] json = EventJson.toJson(letter);
+
+        assertThat(json.length).isLessThan(1024 * 1024 - 1024);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"rawBytes\":1048576", "\"rawTruncated\":true");
+        assertThat(EventJson.readDeadLetter(json).raw()).hasSize(EventJson.MAX_RAW_BYTES_IN_DEAD_LETTER);
     }
 }
