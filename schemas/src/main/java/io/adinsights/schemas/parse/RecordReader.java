@@ -39,6 +39,9 @@ public final class RecordReader implements Closeable {
     private final InputStream in;
     private final int maxRecordBytes;
     private final ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int bufferPosition;
+    private int bufferLimit;
     /** Bytes to read again before the input: the later lines of a record cut short, or one unread byte. */
     private byte[] pending = NOTHING;
     private int pendingPosition;
@@ -179,13 +182,22 @@ public final class RecordReader implements Closeable {
         return b;
     }
 
+    /** One byte of the input, from a buffer of its own: {@code InputStream.read()} per byte is synchronized. */
     private int readDecoded() throws IOException {
-        try {
-            return in.read();
-        } catch (EOFException | ZipException e) {
-            throw new CorruptInputException("Compressed input is corrupt or cut short after " + position
-                    + " bytes of content: " + e.getMessage(), e);
+        if (bufferPosition == bufferLimit) {
+            try {
+                bufferLimit = in.read(buffer, 0, buffer.length);
+            } catch (EOFException | ZipException e) {
+                throw new CorruptInputException("Compressed input is corrupt or cut short after " + position
+                        + " bytes of content: " + e.getMessage(), e);
+            }
+            bufferPosition = 0;
+            if (bufferLimit <= 0) {
+                bufferLimit = 0;
+                return -1;
+            }
         }
+        return buffer[bufferPosition++] & 0xFF;
     }
 
     /** Puts bytes back, to be read before anything not yet read; they follow a line break or open a record. */
