@@ -170,6 +170,9 @@ public sealed interface LakehouseConfig permits LakehouseConfig.Glue, LakehouseC
 
         /** The JDBC catalog's layout that keeps views next to tables (V0, the default, has no views). */
         private static final String JDBC_SCHEMA_VERSION = JdbcCatalog.PROPERTY_PREFIX + "schema-version";
+        /** sqlite-jdbc's connection property, passed through by Iceberg's JDBC catalog ({@code jdbc.} prefix). */
+        private static final String SQLITE_BUSY_TIMEOUT = JdbcCatalog.PROPERTY_PREFIX + "busy_timeout";
+        private static final String SQLITE_BUSY_TIMEOUT_MILLIS = "10000";
 
         public Local {
             checkCatalogName(catalogName);
@@ -189,9 +192,11 @@ public sealed interface LakehouseConfig permits LakehouseConfig.Glue, LakehouseC
         @Override
         public Map<String, String> catalogProperties() {
             return Map.of(
-                    CatalogProperties.CATALOG_IMPL, JdbcCatalog.class.getName(),
+                    CatalogProperties.CATALOG_IMPL, SqliteJdbcCatalog.class.getName(),
                     CatalogProperties.URI, "jdbc:sqlite:" + catalogFile(),
                     JDBC_SCHEMA_VERSION, "V1",
+                    // A reader that meets another process's commit waits the few milliseconds it takes.
+                    SQLITE_BUSY_TIMEOUT, SQLITE_BUSY_TIMEOUT_MILLIS,
                     CatalogProperties.WAREHOUSE_LOCATION, "file://" + warehouseDirectory(),
                     CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
         }

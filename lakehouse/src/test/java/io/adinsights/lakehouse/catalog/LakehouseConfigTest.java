@@ -29,9 +29,10 @@ class LakehouseConfigTest {
         assertThat(config.table("campaign_metrics_hourly"))
                 .isEqualTo(TableIdentifier.of("adinsights", "campaign_metrics_hourly"));
         assertThat(config.catalogProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog",
+                "catalog-impl", "io.adinsights.lakehouse.catalog.SqliteJdbcCatalog",
                 "uri", "jdbc:sqlite:" + directory.resolve("catalog.db"),
                 "jdbc.schema-version", "V1",
+                "jdbc.busy_timeout", "10000",
                 "warehouse", "file://" + directory.resolve("warehouse"),
                 "io-impl", LocalFileIO.class.getName()));
     }

@@ -59,6 +59,27 @@ class LocalCatalogTest {
     }
 
     @Test
+    void oneCatalogOpenOnTheFileNeverBlocksAnotherOnesCommits() {
+        try (LocalLake setup = new LocalLake(dir)) {
+            LakehouseTables.createMissing(setup.catalog(), setup.config().namespace());
+        }
+        // Opening a catalog on a file whose catalog tables exist is what used to leave a read lock behind.
+        try (LocalLake reader = new LocalLake(dir)) {
+            TableIdentifier metrics = reader.config().table(LakeTables.CAMPAIGN_METRICS_HOURLY);
+            reader.catalog().loadTable(metrics);
+
+            // A second process's catalog (the batch job while the API runs) commits on the same SQLite file.
+            try (LocalLake writer = new LocalLake(dir)) {
+                Table table = writer.catalog().loadTable(metrics);
+                table.newAppend().appendFile(MetricRows.write(table, List.of(
+                        MetricRows.row(table, "c1", "a1", Instant.parse("2025-03-01T10:00:00Z"), 1, 1, 0)))).commit();
+            }
+
+            assertThat(reader.catalog().loadTable(metrics).currentSnapshot()).isNotNull();
+        }
+    }
+
+    @Test
     void theCatalogPropertiesAloneOpenTheSameCatalogAsSparkDoes() throws IOException {
         try (LocalLake lake = new LocalLake(dir)) {
             LakehouseTables.createMissing(lake.catalog(), lake.config().namespace());
