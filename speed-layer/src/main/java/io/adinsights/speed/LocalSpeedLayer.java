@@ -1,0 +1,63 @@
+package io.adinsights.speed;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.adinsights.schemas.cql.CqlSchema;
+import io.adinsights.speed.migrate.CreateSchema;
+import io.adinsights.speed.sink.CqlConnection;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the speed layer on an embedded Flink MiniCluster, with the same settings as the job ({@code --key value} or
+ * SPEED_LAYER_* variables), creating the CQL schema first (replication factor 1), exposing metrics to Prometheus on
+ * {@value #PROMETHEUS_PORTS}, and printing the job's status and watermark every few seconds until Ctrl-C.
+ */
+public final class LocalSpeedLayer {
+
+    public static final String PROMETHEUS_PORTS = "9249-9259";
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    private LocalSpeedLayer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SpeedLayerConfig config = SpeedLayerConfig.fromArgs(args, System.getenv());
+        CqlConnection connection = new CqlConnection(config.cqlContactPoints(), config.cqlDatacenter(),
+                config.cqlKeyspace(), config.cqlConsistency());
+        CreateSchema.create(connection, CqlSchema.simpleReplication(1));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                prometheus());
+        SpeedLayerJob.configure(env, config);
+        SpeedLayerJob.build(env, config);
+        JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join(), "cancel-speed-layer"));
+        System.out.println("Speed layer " + job.getJobID() + " reading " + (config.sourceKind()
+                == SpeedLayerConfig.SourceKind.KAFKA ? config.kafkaTopic() : config.kinesisStream())
+                + ", writing keyspace " + config.cqlKeyspace() + "; metrics on :" + PROMETHEUS_PORTS);
+        try (CqlSession session = connection.open()) {
+            while (!job.getJobStatus().get().isGloballyTerminalState()) {
+                Thread.sleep(PROGRESS_INTERVAL.toMillis());
+                Row row = session.execute("SELECT " + CqlSchema.PROGRESS_WATERMARK + " FROM "
+                        + config.cqlKeyspace() + "." + CqlSchema.PROGRESS_TABLE + " WHERE "
+                        + CqlSchema.PROGRESS_LAYER + " = ?", config.layerName()).one();
+                Instant watermark = row == null ? null : row.getInstant(0);
+                System.out.println(Instant.now() + " " + job.getJobStatus().get() + ", complete up to "
+                        + (watermark == null ? "(no watermark yet)" : watermark));
+            }
+        }
+    }
+
+    /** The Prometheus reporter: the configuration a local Flink cluster would have in flink-conf.yaml. */
+    static Configuration prometheus() {
+        Configuration configuration = new Configuration();
+        configuration.setString("metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        configuration.setString("metrics.reporter.prom.port", PROMETHEUS_PORTS);
+        return configuration;
+    }
+}

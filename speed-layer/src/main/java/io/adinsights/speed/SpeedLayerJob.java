@@ -1,0 +1,176 @@
+package io.adinsights.speed;
+
+import static java.util.Objects.requireNonNull;
+
+import com.amazonaws.services.kinesisanalytics.runtime.KinesisAnalyticsRuntime;
+import io.adinsights.schemas.event.EventType;
+import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.speed.archive.RawArchive;
+import io.adinsights.speed.attribution.AttributeBaskets;
+import io.adinsights.speed.attribution.Contribution;
+import io.adinsights.speed.deadletter.DeadLetterSinks;
+import io.adinsights.speed.dedup.DeduplicateByEventId;
+import io.adinsights.speed.dedup.LateEventFilter;
+import io.adinsights.speed.parse.IngestedRecord;
+import io.adinsights.speed.parse.ParsedEvent;
+import io.adinsights.speed.parse.SplitDeadLetters;
+import io.adinsights.speed.sink.CqlConnection;
+import io.adinsights.speed.sink.ScyllaMetricsSink;
+import io.adinsights.speed.source.EventTimeWatermarks;
+import io.adinsights.speed.source.KafkaRecordIngester;
+import io.adinsights.speed.window.EarlyFiringTrigger;
+import io.adinsights.speed.window.EmitMetricRow;
+import io.adinsights.speed.window.ExpandToCampaignRows;
+import io.adinsights.speed.window.MetricRow;
+import io.adinsights.speed.window.PartialCounts;
+import io.adinsights.speed.window.PreAggregateContributions;
+import io.adinsights.speed.window.SumPartials;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The speed layer: source → parse (dead letters) → dedup → late filter → attribute → pre-aggregate → 1-minute and
+ * 1-hour windows with early results → CQL upserts, plus the raw archive of every record for local runs.
+ */
+public final class SpeedLayerJob {
+
+    public static final String JOB_NAME = "ad-insights-speed-layer";
+
+    private SpeedLayerJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SpeedLayerConfig config = readConfig(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, config);
+        build(env, config);
+        env.execute(JOB_NAME);
+    }
+
+    /** Job arguments and environment variables, or on Managed Flink (no arguments) its application properties. */
+    static SpeedLayerConfig readConfig(String[] args) throws IOException {
+        if (args.length == 0) {
+            Map<String, Properties> properties = KinesisAnalyticsRuntime.getApplicationProperties();
+            if (properties.containsKey(SpeedLayerConfig.PROPERTY_GROUP)) {
+                return SpeedLayerConfig.fromApplicationProperties(properties);
+            }
+        }
+        return SpeedLayerConfig.fromArgs(args, System.getenv());
+    }
+
+    /** Exactly-once checkpoints of incremental RocksDB state, and restarts from them on failure. */
+    public static void configure(StreamExecutionEnvironment env, SpeedLayerConfig config) {
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.setStateBackend(new EmbeddedRocksDBStateBackend(true));
+        env.getCheckpointConfig().setCheckpointStorage(config.checkpointDir());
+        env.getConfig().enableObjectReuse();
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        env.configure(restarts);
+    }
+
+    /** The whole graph on the configured source. */
+    public static void build(StreamExecutionEnvironment env, SpeedLayerConfig config) {
+        count(source(env, config), config);
+    }
+
+    /** The stream of ingested records, watermarked per split. */
+    public static DataStream<IngestedRecord> source(StreamExecutionEnvironment env, SpeedLayerConfig config) {
+        if (config.sourceKind() != SpeedLayerConfig.SourceKind.KAFKA) {
+            throw new UnsupportedOperationException("Source " + config.sourceKind() + " is not supported yet");
+        }
+        KafkaSource<IngestedRecord> source = KafkaSource.<IngestedRecord>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopics(config.kafkaTopic())
+                .setGroupId(config.kafkaGroupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        config.startPosition() == SpeedLayerConfig.StartPosition.EARLIEST
+                                ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
+                .setDeserializer(new KafkaRecordIngester())
+                .build();
+        return env.fromSource(source, EventTimeWatermarks.of(config.watermarkBound(), config.idleness()),
+                        "kafka-source")
+                .uid("kafka-source");
+    }
+
+    /** Everything after the source: what the speed layer counts, where, and what it sets aside. */
+    public static void count(DataStream<IngestedRecord> records, SpeedLayerConfig config) {
+        requireNonNull(records, "records is null");
+        if (config.rawArchiveDir() != null) {
+            records.sinkTo(RawArchive.sink(config.rawArchiveDir())).uid("raw-archive").name("raw-archive");
+        }
+
+        SingleOutputStreamOperator<ParsedEvent> events = records
+                .process(new SplitDeadLetters()).uid("parse").name("parse");
+        DataStream<IngestedRecord> deadLetters = events.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
+        if (config.deadLetterTopic() != null) {
+            deadLetters.sinkTo(DeadLetterSinks.kafka(config.kafkaBootstrapServers(), config.deadLetterTopic()))
+                    .uid("dead-letter-sink").name("dead-letters");
+        } else {
+            deadLetters.sinkTo(DeadLetterSinks.files(config.deadLetterDir()))
+                    .uid("dead-letter-sink").name("dead-letters");
+        }
+
+        // Late events leave through LateEventFilter.LATE_EVENTS, counted; the batch layer counts them from raw.
+        SingleOutputStreamOperator<ParsedEvent> onTime = events
+                // DedupKey: the eventId, whatever the type or payload of the copies.
+                .keyBy(event -> event.eventId)
+                .process(new DeduplicateByEventId(config.dedupTtl())).uid("dedup").name("dedup")
+                .transform("late-filter", TypeInformation.of(ParsedEvent.class),
+                        new LateEventFilter(config.allowedLateness()))
+                .uid("late-filter");
+
+        DataStream<Contribution> impressions = onTime
+                .filter(event -> event.eventType == EventType.IMPRESSION).uid("impressions").name("impressions")
+                .map(Contribution::impression).uid("impression-contributions").name("impression-contributions");
+        DataStream<Contribution> clicksAndBaskets = onTime
+                .filter(event -> event.eventType != EventType.IMPRESSION).uid("clicks-and-baskets")
+                .name("clicks-and-baskets")
+                .keyBy(ParsedEvent::attributionKey)
+                .process(new AttributeBaskets(config.attribution(), config.allowedLateness(), config.dedupTtl()))
+                .uid("attribute").name("attribute");
+
+        DataStream<PartialCounts> partials = impressions.union(clicksAndBaskets)
+                .transform("pre-aggregate", TypeInformation.of(PartialCounts.class),
+                        new PreAggregateContributions(PreAggregateContributions.MAX_ENTRIES_DEFAULT))
+                .uid("pre-aggregate")
+                .flatMap(new ExpandToCampaignRows()).uid("campaign-rows").name("campaign-rows");
+
+        DataStream<MetricRow> rows = window(partials, Granularity.MINUTE, config)
+                .union(window(partials, Granularity.HOUR, config));
+        // One writer: its watermark in layer_progress then covers every row written before it.
+        rows.sinkTo(new ScyllaMetricsSink(new CqlConnection(config.cqlContactPoints(), config.cqlDatacenter(),
+                        config.cqlKeyspace(), config.cqlConsistency()), config.layerName()))
+                .setParallelism(1).uid("cql-sink").name("cql-sink");
+    }
+
+    private static DataStream<MetricRow> window(DataStream<PartialCounts> partials, Granularity granularity,
+            SpeedLayerConfig config) {
+        String name = "window-" + granularity.name().toLowerCase(Locale.ROOT);
+        return partials
+                .keyBy(PartialCounts::rowKey)
+                .window(TumblingEventTimeWindows.of(granularity.length()))
+                .allowedLateness(config.allowedLateness())
+                .trigger(new EarlyFiringTrigger(config.earlyFireInterval()))
+                .aggregate(new SumPartials(), new EmitMetricRow(granularity))
+                .uid(name).name(name);
+    }
+}

@@ -1,0 +1,81 @@
+package io.adinsights.speed.window;
+
+import java.time.Duration;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.triggers.TriggerResult;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * Fires an event-time window early, at most {@code interval} of processing time after new data arrived, then at the
+ * watermark, then on every allowed-late element. It only ever FIREs (never purges before the window is cleaned up),
+ * so every emission is the whole window total so far, and a store of upserts ends with the final total.
+ */
+public final class EarlyFiringTrigger extends Trigger<Object, TimeWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long intervalMillis;
+    private final ValueStateDescriptor<Long> earlyFireDescriptor =
+            new ValueStateDescriptor<>("early-fire-at", Types.LONG);
+
+    public EarlyFiringTrigger(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("Invalid early-fire interval: " + interval + " (must be > 0)");
+        }
+        this.intervalMillis = interval.toMillis();
+    }
+
+    @Override
+    public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext context)
+            throws Exception {
+        if (window.maxTimestamp() <= context.getCurrentWatermark()) {
+            return TriggerResult.FIRE;
+        }
+        context.registerEventTimeTimer(window.maxTimestamp());
+        ValueState<Long> earlyFireAt = context.getPartitionedState(earlyFireDescriptor);
+        if (earlyFireAt.value() == null) {
+            long at = context.getCurrentProcessingTime() + intervalMillis;
+            context.registerProcessingTimeTimer(at);
+            earlyFireAt.update(at);
+        }
+        return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext context) throws Exception {
+        context.getPartitionedState(earlyFireDescriptor).clear();
+        return TriggerResult.FIRE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext context) throws Exception {
+        if (time != window.maxTimestamp()) {
+            return TriggerResult.CONTINUE;
+        }
+        cancelEarlyFire(context);
+        return TriggerResult.FIRE;
+    }
+
+    @Override
+    public void clear(TimeWindow window, TriggerContext context) throws Exception {
+        context.deleteEventTimeTimer(window.maxTimestamp());
+        cancelEarlyFire(context);
+    }
+
+    private void cancelEarlyFire(TriggerContext context) throws Exception {
+        ValueState<Long> earlyFireAt = context.getPartitionedState(earlyFireDescriptor);
+        Long at = earlyFireAt.value();
+        if (at != null) {
+            context.deleteProcessingTimeTimer(at);
+            earlyFireAt.clear();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EarlyFiringTrigger(" + intervalMillis + " ms)";
+    }
+}
