@@ -1,0 +1,45 @@
+package io.adinsights.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.adinsights.lakehouse.catalog.LakehouseCatalogs;
+import io.adinsights.lakehouse.catalog.LakehouseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/** The Spark session of the batch jobs: the lake's catalog, Iceberg's SQL extensions (MERGE) and UTC everywhere. */
+public final class BatchSession {
+
+    private BatchSession() {
+    }
+
+    /**
+     * Adds the lake settings to a session builder. The master and resources come from spark-submit (or the caller's
+     * builder, for local runs and tests).
+     */
+    public static SparkSession.Builder configure(SparkSession.Builder builder, LakehouseConfig lakehouse) {
+        requireNonNull(builder, "builder is null");
+        requireNonNull(lakehouse, "lakehouse is null");
+        if (lakehouse instanceof LakehouseConfig.Local local) {
+            // SQLite creates its file but not the directory it is in.
+            createDirectories(local.warehouseDirectory());
+        }
+        LakehouseCatalogs.sparkConf(lakehouse).forEach(builder::config);
+        return builder
+                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                // Hour buckets are UTC; timestamps cross the Java boundary as Instants, never as local times.
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true");
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the local lake directory " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.adinsights.batch.compaction;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.adinsights.batch.LakeNames;
+import io.adinsights.batch.watermark.SnapshotProperty;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Compacts a range of raw-zone hours into {@code ad_events} (one row per eventId, MERGE on event_id) and
+ * {@code dead_letters} (MERGE on origin), so that a rerun, or a run over overlapping hours, changes nothing.
+ * Within a run the first copy of an eventId by (file path, record position) is the event; across runs, the one
+ * already in the table. A file whose compressed stream is corrupt is moved to the quarantine directory and nothing of
+ * it is committed; the other files go through.
+ */
+public final class Compaction {
+
+    /** The ad_events snapshot property: the end of the contiguous range of raw hours compacted so far. */
+    public static final String COMPACTED_THROUGH_PROPERTY = "adinsights.raw-compacted-through";
+
+    private static final List<String> AD_EVENT_COLUMNS = List.of("event_id", "event_type", "event_time",
+            "campaign_id", "ad_id", "click_id", "user_id", "retailer_id", "product_id", "placement", "quantity",
+            "schema_version", "extra_fields");
+
+    private final SparkSession spark;
+    private final LakeNames names;
+    private final String rawZone;
+    private final String quarantineDir;
+    private final Consumer<String> progress;
+
+    public Compaction(SparkSession spark, LakeNames names, String rawZone, String quarantineDir,
+            Consumer<String> progress) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.names = requireNonNull(names, "names is null");
+        this.rawZone = requireNonNull(rawZone, "rawZone is null");
+        this.quarantineDir = requireNonNull(quarantineDir, "quarantineDir is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    public CompactionResult compact(RawHours hours, Instant runTime) {
+        requireNonNull(hours, "hours is null");
+        requireNonNull(runTime, "runTime is null");
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<String> directories = new ArrayList<>();
+        long files = 0;
+        for (Instant hour : hours.hours()) {
+            Path directory = new Path(RawHours.directory(rawZone, hour));
+            long inHour = countFiles(hadoop, directory);
+            if (inHour > 0) {
+                directories.add(directory.toString());
+                files += inHour;
+            }
+        }
+        progress.accept(String.format("compaction: %d raw files in %d of %d hours [%s, %s)",
+                files, directories.size(), hours.hours().size(), hours.from(), hours.to()));
+
+        // Read once and cut from the raw files: everything after this reads the checkpoint, so corrupt files can be
+        // moved away while the run still uses the batch.
+        Dataset<Row> parsed = parse(directories).localCheckpoint(true);
+        List<Row> corrupt = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.CORRUPT_FILE))
+                .select("file", "ordinal", "message").collectAsList();
+        List<String> corruptFiles = corrupt.stream().map(row -> row.getString(0)).toList();
+        Dataset<Row> readable = corruptFiles.isEmpty()
+                ? parsed
+                : parsed.filter(col("file").isin(corruptFiles.toArray()).unary_$bang());
+
+        Map<String, Long> counts = countByKind(readable);
+        long valid = counts.getOrDefault(ParsedRecord.EVENT, 0L);
+        long invalid = counts.getOrDefault(ParsedRecord.DEAD_LETTER, 0L);
+        progress.accept(String.format("compaction: parsed %d records, %d valid, %d dead letters, %d files corrupt",
+                valid + invalid, valid, invalid, corrupt.size()));
+
+        Dataset<Row> events = firstCopies(readable, runTime).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> deadLetters = readable.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.DEAD_LETTER))
+                .select(col("raw"), col("reason"), col("message"),
+                        concat_ws("#", col("file"), col("ordinal").cast("string")).as("origin"),
+                        col("ingest_time").as("received_at"));
+
+        Instant compactedThrough = compactedThrough(hours);
+        mergeEvents(events, compactedThrough);
+        mergeDeadLetters(deadLetters);
+        Dataset<Row> origins = deadLetters.select("origin").persist(StorageLevel.MEMORY_AND_DISK());
+        progress.accept(String.format("compaction: merged into %s and %s; raw hours compacted through %s",
+                names.adEvents(), names.deadLetters(), compactedThrough));
+
+        List<CompactionResult.QuarantinedFile> quarantined = new ArrayList<>();
+        for (Row row : corrupt) {
+            quarantined.add(quarantine(hadoop, row.getString(0), row.getLong(1), row.getString(2)));
+        }
+        return new CompactionResult(files, quarantined, valid + invalid, valid, invalid, events, origins,
+                compactedThrough);
+    }
+
+    private Dataset<Row> parse(List<String> directories) {
+        if (directories.isEmpty()) {
+            return spark.createDataFrame(List.of(), ParsedRecord.SCHEMA);
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> rows = context.binaryFiles(String.join(",", directories), context.defaultParallelism())
+                .mapPartitions(new RawFileParser());
+        return spark.createDataFrame(rows, ParsedRecord.SCHEMA);
+    }
+
+    private static Map<String, Long> countByKind(Dataset<Row> parsed) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row row : parsed.groupBy(ParsedRecord.KIND).count().collectAsList()) {
+            counts.put(row.getString(0), row.getLong(1));
+        }
+        return counts;
+    }
+
+    /** One row per eventId: the first copy by (file path, record position), in the columns of ad_events. */
+    private static Dataset<Row> firstCopies(Dataset<Row> parsed, Instant runTime) {
+        List<Column> columns = new ArrayList<>();
+        AD_EVENT_COLUMNS.forEach(name -> columns.add(col(name)));
+        columns.add(concat_ws("#", col("file"), col("ordinal").cast("string")).as("source"));
+        columns.add(lit(runTime).as("ingested_at"));
+        return parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.EVENT))
+                .withColumn("copy", row_number().over(Window.partitionBy("event_id").orderBy("file", "ordinal")))
+                .filter(col("copy").equalTo(1))
+                .select(columns.toArray(new Column[0]));
+    }
+
+    /**
+     * The contiguous range of compacted raw hours grows when this run starts at or before its end (or is the
+     * first); a run after a gap leaves it where it is, so the watermark cannot jump over hours never compacted.
+     */
+    private Instant compactedThrough(RawHours hours) {
+        Optional<Instant> current = SnapshotProperty.latest(loadTable(names.adEvents()), COMPACTED_THROUGH_PROPERTY);
+        if (current.isEmpty()) {
+            return hours.to();
+        }
+        Instant through = current.get();
+        if (hours.from().isAfter(through)) {
+            progress.accept(String.format("compaction: raw hours [%s, %s) were never compacted; the batch watermark "
+                    + "stays behind them until they are", through, hours.from()));
+            return through;
+        }
+        return hours.to().isAfter(through) ? hours.to() : through;
+    }
+
+    private void mergeEvents(Dataset<Row> events, Instant compactedThrough) {
+        events.createOrReplaceTempView("compaction_events");
+        String merge = "MERGE INTO " + names.adEvents() + " t USING compaction_events s "
+                + "ON t.event_id = s.event_id WHEN NOT MATCHED THEN INSERT *";
+        CommitMetadata.withCommitProperties(Map.of(COMPACTED_THROUGH_PROPERTY, compactedThrough.toString()),
+                () -> spark.sql(merge), RuntimeException.class);
+    }
+
+    private void mergeDeadLetters(Dataset<Row> deadLetters) {
+        deadLetters.createOrReplaceTempView("compaction_dead_letters");
+        spark.sql("MERGE INTO " + names.deadLetters() + " t USING compaction_dead_letters s "
+                + "ON t.origin = s.origin WHEN NOT MATCHED THEN INSERT *");
+    }
+
+    private Table loadTable(String name) {
+        try {
+            Table table = Spark3Util.loadIcebergTable(spark, name);
+            table.refresh();
+            return table;
+        } catch (ParseException | NoSuchTableException e) {
+            throw new IllegalStateException("Cannot load lake table " + name, e);
+        }
+    }
+
+    /** Moves a corrupt file to {@code <quarantine>/yyyy/MM/dd/HH/<name>}, with the reason in {@code <name>.reason}. */
+    private CompactionResult.QuarantinedFile quarantine(Configuration hadoop, String file, long recordsBefore,
+            String reason) {
+        Path source = new Path(file);
+        Instant hour = RawHours.arrivalHour(file);
+        Path target = new Path(RawHours.directory(quarantineDir, hour), source.getName());
+        try {
+            FileSystem fs = source.getFileSystem(hadoop);
+            fs.mkdirs(target.getParent());
+            if (!fs.rename(source, target)) {
+                throw new IOException("rename returned false");
+            }
+            try (OutputStream out = fs.create(new Path(target.getParent(), source.getName() + ".reason"), true)) {
+                out.write((reason + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot quarantine " + file + " to " + target, e);
+        }
+        progress.accept(String.format("compaction: QUARANTINED %s -> %s (%d records before the damage, none "
+                + "committed): %s", file, target, recordsBefore, reason));
+        return new CompactionResult.QuarantinedFile(file, target.toString(), recordsBefore, reason);
+    }
+
+    private static long countFiles(Configuration hadoop, Path directory) {
+        try {
+            FileSystem fs = directory.getFileSystem(hadoop);
+            if (!fs.exists(directory)) {
+                return 0;
+            }
+            long files = 0;
+            for (FileStatus status : fs.listStatus(directory)) {
+                String name = status.getPath().getName();
+                // Hidden files are skipped by Spark's file input too.
+                if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                    files++;
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list raw directory " + directory, e);
+        }
+    }
+}

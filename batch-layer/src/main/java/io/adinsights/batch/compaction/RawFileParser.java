@@ -1,0 +1,135 @@
+package io.adinsights.batch.compaction;
+
+import io.adinsights.schemas.parse.EventParser;
+import io.adinsights.schemas.parse.ParseResult;
+import io.adinsights.schemas.parse.RawRecord;
+import io.adinsights.schemas.parse.RecordReader;
+import io.adinsights.schemas.rules.Granularity;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.zip.ZipException;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Row;
+import scala.Tuple2;
+
+/**
+ * Parses whole raw files on the executors, each streamed through {@link RecordReader} and {@link EventParser} in
+ * constant memory: one row per record, valid or not, and one {@link ParsedRecord#CORRUPT_FILE} row for a file whose
+ * compressed stream is corrupt or cut short (after the rows of the records before the damage).
+ *
+ * <p>The ingest time of a record, for the parser's future check, is the end of its file's arrival hour: the raw zone
+ * keeps no per-record arrival time, Firehose puts a record in the hour it received it, so the record arrived before
+ * the end of that hour. A rerun decides exactly as the first run did.
+ */
+public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<String, PortableDataStream>>, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(Iterator<Tuple2<String, PortableDataStream>> files) {
+        return new Rows(files, EventParser.create());
+    }
+
+    /** The ingest time of every record of a file: the end of its arrival hour. */
+    public static Instant ingestTime(String file) {
+        return RawHours.arrivalHour(file).plus(Granularity.HOUR.length());
+    }
+
+    /** Reads one file at a time, one record at a time, as Spark pulls rows. */
+    private static final class Rows implements Iterator<Row> {
+        private final Iterator<Tuple2<String, PortableDataStream>> files;
+        private final EventParser parser;
+        private RecordReader reader;
+        private String file;
+        private Instant ingestTime;
+        private long records;
+        private Row next;
+
+        Rows(Iterator<Tuple2<String, PortableDataStream>> files, EventParser parser) {
+            this.files = files;
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = advance();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Row row = next;
+            next = null;
+            return row;
+        }
+
+        private Row advance() {
+            try {
+                while (true) {
+                    if (reader == null) {
+                        if (!files.hasNext()) {
+                            return null;
+                        }
+                        Row unreadable = open(files.next());
+                        if (unreadable != null) {
+                            return unreadable;
+                        }
+                    }
+                    try {
+                        RawRecord record = reader.next();
+                        if (record != null) {
+                            records++;
+                            return parse(record);
+                        }
+                        closeReader();
+                    } catch (RecordReader.CorruptInputException e) {
+                        closeReader();
+                        return ParsedRecord.corruptFile(file, records, ingestTime, e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read raw file " + file, e);
+            }
+        }
+
+        /** Opens the next file; returns the corrupt-file row when not even its gzip header can be read. */
+        private Row open(Tuple2<String, PortableDataStream> input) throws IOException {
+            file = input._1();
+            ingestTime = ingestTime(file);
+            records = 0;
+            InputStream stream = input._2().open();
+            try {
+                reader = RecordReader.open(stream);
+                return null;
+            } catch (EOFException | ZipException e) {
+                stream.close();
+                return ParsedRecord.corruptFile(file, 0, ingestTime, "Compressed input is corrupt: " + e.getMessage());
+            }
+        }
+
+        private Row parse(RawRecord record) {
+            ParseResult result = parser.parse(record, ingestTime);
+            if (result instanceof ParseResult.Valid valid) {
+                return ParsedRecord.event(file, record, ingestTime, valid.event());
+            }
+            return ParsedRecord.deadLetter(file, record, ingestTime, ((ParseResult.Invalid) result).rejection());
+        }
+
+        private void closeReader() throws IOException {
+            RecordReader closing = reader;
+            reader = null;
+            closing.close();
+        }
+    }
+}

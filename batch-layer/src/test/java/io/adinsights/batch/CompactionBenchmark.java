@@ -1,0 +1,155 @@
+package io.adinsights.batch;
+
+import io.adinsights.batch.compaction.Compaction;
+import io.adinsights.batch.compaction.CompactionResult;
+import io.adinsights.batch.compaction.RawHours;
+import io.adinsights.lakehouse.catalog.LakehouseConfig;
+import io.adinsights.lakehouse.tables.LakehouseTables;
+import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.traffic.generator.Delivery;
+import io.adinsights.traffic.generator.Scenario;
+import io.adinsights.traffic.generator.ScenarioSize;
+import io.adinsights.traffic.generator.TrafficConfig;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.spark.source.HasIcebergCatalog;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Compaction throughput (a main, not a test): N clean events written as Firehose does by default (gzip, objects
+ * concatenated with no delimiter) are compacted into ad_events (parse, validate, dedup, MERGE); the same events as
+ * plain NDJSON are read by Spark's JSON reader with a given schema and written as Parquet. Both print events/s.
+ *
+ * <pre>mvn -f batch-layer/pom.xml -Pbench verify -Dbench.events=5000000</pre>
+ */
+public final class CompactionBenchmark {
+
+    private static final int RECORDS_PER_FILE = 100_000;
+
+    private CompactionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
+        Path dir = Files.createTempDirectory(Path.of(args.length > 1 ? args[1] : "target"), "bench-");
+        TrafficConfig traffic = TrafficConfig.clean().toBuilder().size(ScenarioSize.LARGE).events(events).build();
+        long start = System.nanoTime();
+        Written written = write(Scenario.of(traffic), dir.resolve("firehose"), dir.resolve("ndjson"));
+        System.out.printf("generated %,d records (%,d distinct events) in %d files each way in %.1f s%n",
+                written.records, events, written.files, seconds(start));
+
+        LakehouseConfig lakehouse = LakehouseConfig.fromMap(Map.of(LakehouseConfig.CATALOG, "local",
+                LakehouseConfig.LOCAL_DIR, dir.resolve("lake").toString()));
+        SparkSession spark = BatchSession.configure(SparkSession.builder()
+                .appName("compaction-benchmark")
+                .master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "8")
+                .config("spark.driver.host", "127.0.0.1"), lakehouse).getOrCreate();
+        Catalog catalog = ((HasIcebergCatalog) spark.sessionState().catalogManager()
+                .catalog(lakehouse.catalogName())).icebergCatalog();
+        LakehouseTables.createMissing(catalog, lakehouse.namespace());
+
+        start = System.nanoTime();
+        CompactionResult result = new Compaction(spark, LakeNames.of(lakehouse), dir.resolve("firehose").toString(),
+                dir.resolve("quarantine").toString(),
+                line -> System.out.println(Instant.now() + " " + line))
+                .compact(new RawHours(written.firstHour, written.endHour), Instant.now());
+        double compaction = seconds(start);
+        long stored = spark.table(LakeNames.of(lakehouse).adEvents()).count();
+        System.out.printf("compaction (gzip concatenated JSON -> Iceberg ad_events, MERGE): %,d records, %,d events "
+                + "stored, %.1f s, %,.0f events/s%n", result.recordsRead(), stored, compaction,
+                result.recordsRead() / compaction);
+
+        start = System.nanoTime();
+        spark.read().schema(NDJSON_SCHEMA).json(dir.resolve("ndjson").toString() + "/*/*/*/*")
+                .write().parquet(dir.resolve("parquet").toString());
+        double plain = seconds(start);
+        System.out.printf("plain Spark (NDJSON -> Parquet): %,d records, %.1f s, %,.0f events/s%n",
+                written.records, plain, written.records / plain);
+        System.out.printf("ratio compaction / plain: %.2f%n", plain / compaction);
+        spark.stop();
+    }
+
+    private static final StructType NDJSON_SCHEMA = new StructType()
+            .add("eventId", DataTypes.StringType)
+            .add("eventType", DataTypes.StringType)
+            .add("eventTime", DataTypes.StringType)
+            .add("campaignId", DataTypes.StringType)
+            .add("adId", DataTypes.StringType)
+            .add("clickId", DataTypes.StringType)
+            .add("userId", DataTypes.StringType)
+            .add("retailerId", DataTypes.StringType)
+            .add("productId", DataTypes.StringType)
+            .add("placement", DataTypes.StringType)
+            .add("quantity", DataTypes.IntegerType)
+            .add("schemaVersion", DataTypes.IntegerType);
+
+    private record Written(long records, int files, Instant firstHour, Instant endHour) {
+    }
+
+    /** The same records twice: gzip'ed concatenated files (Firehose's default) and plain NDJSON files. */
+    private static Written write(Iterable<Delivery> deliveries, Path firehose, Path ndjson) throws IOException {
+        long records = 0;
+        int files = 0;
+        List<byte[]> batch = new ArrayList<>(RECORDS_PER_FILE);
+        Instant newest = Instant.EPOCH;
+        Instant hour = null;
+        Instant first = null;
+        for (Delivery delivery : deliveries) {
+            if (delivery.event().eventTime().isAfter(newest)) {
+                newest = delivery.event().eventTime();
+            }
+            Instant deliveryHour = Granularity.HOUR.bucketStart(newest);
+            if (hour != null && (!deliveryHour.equals(hour) || batch.size() == RECORDS_PER_FILE)) {
+                writeFiles(firehose, ndjson, hour, files++, batch);
+            }
+            first = first == null ? deliveryHour : first;
+            hour = deliveryHour;
+            batch.add(delivery.payload());
+            records++;
+        }
+        writeFiles(firehose, ndjson, hour, files++, batch);
+        return new Written(records, files, first, Granularity.HOUR.bucketEnd(hour));
+    }
+
+    private static void writeFiles(Path firehose, Path ndjson, Instant hour, int number, List<byte[]> batch) {
+        String name = String.format("ad-events-%06d", number);
+        try {
+            Path gz = Path.of(RawHours.directory(firehose.toString(), hour), name + ".gz");
+            Files.createDirectories(gz.getParent());
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {
+                for (byte[] record : batch) {
+                    out.write(record);
+                }
+            }
+            Path plain = Path.of(RawHours.directory(ndjson.toString(), hour), name + ".json");
+            Files.createDirectories(plain.getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(plain), 1 << 16)) {
+                for (byte[] record : batch) {
+                    out.write(record);
+                    out.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batch.clear();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
