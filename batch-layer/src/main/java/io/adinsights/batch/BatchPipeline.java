@@ -28,11 +28,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.connector.catalog.CatalogPlugin;
 import org.apache.spark.storage.StorageLevel;
 
@@ -83,7 +80,7 @@ public final class BatchPipeline {
                 .filter(outcome -> outcome.dataset().contains("hourly"))
                 .allMatch(QualityOutcome::passed);
 
-        Table metrics = loadTable(names.campaignMetricsHourly());
+        Table metrics = BatchSession.loadTable(spark, names.campaignMetricsHourly());
         Optional<Instant> before = BatchWatermark.read(metrics);
         Instant candidate = WatermarkPolicy.candidate(compaction.compactedThrough(), config.completenessDelay());
         Optional<Instant> after = WatermarkPolicy.next(before, candidate, checksPassed);
@@ -98,7 +95,8 @@ public final class BatchPipeline {
             commitProperties.forEach(append::set);
             append.commit();
         }
-        Optional<Instant> published = BatchWatermark.read(loadTable(names.campaignMetricsHourly()));
+        Optional<Instant> published =
+                BatchWatermark.read(BatchSession.loadTable(spark, names.campaignMetricsHourly()));
         progress.accept(String.format("watermark: %s -> %s (candidate %s%s)", before.orElse(null),
                 published.orElse(null), candidate, checksPassed ? "" : "; held: quality checks failed"));
 
@@ -129,15 +127,6 @@ public final class BatchPipeline {
         LakehouseTables.createMissing(catalog, config.lakehouse().namespace());
     }
 
-    private Table loadTable(String name) {
-        try {
-            Table table = Spark3Util.loadIcebergTable(spark, name);
-            table.refresh();
-            return table;
-        } catch (ParseException | NoSuchTableException e) {
-            throw new IllegalStateException("Cannot load lake table " + name, e);
-        }
-    }
 
     private void writeReport(RunReport report) {
         Path file = new Path(config.reportDir(), "run-" + report.runTime().toEpochMilli() + ".json");

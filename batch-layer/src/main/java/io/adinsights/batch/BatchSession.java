@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /** The Spark session of the batch jobs: the lake's catalog, Iceberg's SQL extensions (MERGE) and UTC everywhere. */
 public final class BatchSession {
@@ -33,6 +37,17 @@ public final class BatchSession {
                 // Hour buckets are UTC; timestamps cross the Java boundary as Instants, never as local times.
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true");
+    }
+
+    /** A lake table by its Spark name, refreshed: jobs read the table as the catalog has it now. */
+    public static Table loadTable(SparkSession spark, String name) {
+        try {
+            Table table = Spark3Util.loadIcebergTable(spark, name);
+            table.refresh();
+            return table;
+        } catch (ParseException | NoSuchTableException e) {
+            throw new IllegalStateException("Cannot load lake table " + name, e);
+        }
     }
 
     private static void createDirectories(Path directory) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.adinsights.batch.BatchSession;
 import io.adinsights.batch.LakeNames;
 import io.adinsights.batch.watermark.SnapshotProperty;
 import java.io.IOException;
@@ -23,17 +24,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.CommitMetadata;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
@@ -157,7 +154,8 @@ public final class Compaction {
      * first); a run after a gap leaves it where it is, so the watermark cannot jump over hours never compacted.
      */
     private Instant compactedThrough(RawHours hours) {
-        Optional<Instant> current = SnapshotProperty.latest(loadTable(names.adEvents()), COMPACTED_THROUGH_PROPERTY);
+        Optional<Instant> current = SnapshotProperty.latest(BatchSession.loadTable(spark, names.adEvents()),
+                COMPACTED_THROUGH_PROPERTY);
         if (current.isEmpty()) {
             return hours.to();
         }
@@ -184,15 +182,6 @@ public final class Compaction {
                 + "ON t.origin = s.origin WHEN NOT MATCHED THEN INSERT *");
     }
 
-    private Table loadTable(String name) {
-        try {
-            Table table = Spark3Util.loadIcebergTable(spark, name);
-            table.refresh();
-            return table;
-        } catch (ParseException | NoSuchTableException e) {
-            throw new IllegalStateException("Cannot load lake table " + name, e);
-        }
-    }
 
     /** Moves a corrupt file to {@code <quarantine>/yyyy/MM/dd/HH/<name>}, with the reason in {@code <name>.reason}. */
     private CompactionResult.QuarantinedFile quarantine(Configuration hadoop, String file, long recordsBefore,

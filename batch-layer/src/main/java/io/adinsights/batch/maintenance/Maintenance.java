@@ -2,6 +2,7 @@ package io.adinsights.batch.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adinsights.batch.BatchSession;
 import io.adinsights.batch.LakeNames;
 import io.adinsights.batch.compaction.Compaction;
 import io.adinsights.batch.watermark.SnapshotProperty;
@@ -17,11 +18,8 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.DeleteOrphanFiles;
 import org.apache.iceberg.actions.ExpireSnapshots;
 import org.apache.iceberg.actions.RewriteDataFiles;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /**
  * Keeps the lake tables cheap to read: rewrites small data files into few large ones, expires old snapshots (every
@@ -89,18 +87,20 @@ public final class Maintenance {
     }
 
     private Result maintain(String name, Settings settings, Instant now) {
-        Table table = load(name);
+        Table table = BatchSession.loadTable(spark, name);
         RewriteDataFiles rewrite = SparkActions.get(spark).rewriteDataFiles(table)
                 .option(RewriteDataFiles.PARTIAL_PROGRESS_ENABLED, "false")
                 .option("min-input-files", "2");
         carriedProperties(table).forEach(rewrite::snapshotProperty);
         RewriteDataFiles.Result rewritten = rewrite.execute();
 
-        ExpireSnapshots.Result expired = SparkActions.get(spark).expireSnapshots(load(name))
+        ExpireSnapshots.Result expired = SparkActions.get(spark)
+                .expireSnapshots(BatchSession.loadTable(spark, name))
                 .expireOlderThan(now.minus(settings.snapshotAge()).toEpochMilli())
                 .retainLast(settings.snapshotsKept())
                 .execute();
-        DeleteOrphanFiles.Result orphans = SparkActions.get(spark).deleteOrphanFiles(load(name))
+        DeleteOrphanFiles.Result orphans = SparkActions.get(spark)
+                .deleteOrphanFiles(BatchSession.loadTable(spark, name))
                 .olderThan(now.minus(settings.orphanAge()).toEpochMilli())
                 .execute();
         long orphanCount = 0;
@@ -125,13 +125,4 @@ public final class Maintenance {
         return properties;
     }
 
-    private Table load(String name) {
-        try {
-            Table table = Spark3Util.loadIcebergTable(spark, name);
-            table.refresh();
-            return table;
-        } catch (ParseException | NoSuchTableException e) {
-            throw new IllegalStateException("Cannot load lake table " + name, e);
-        }
-    }
 }
