@@ -1,5 +1,6 @@
 package io.adinsights.serving;
 
+import io.adinsights.lakehouse.MetricRows;
 import io.adinsights.lakehouse.catalog.LakehouseCatalogs;
 import io.adinsights.lakehouse.catalog.LakehouseConfig;
 import io.adinsights.lakehouse.tables.LakehouseTables;
@@ -9,7 +10,6 @@ import io.adinsights.traffic.oracle.AdBucket;
 import io.adinsights.traffic.oracle.Counts;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -19,20 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
-import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.encryption.EncryptedFiles;
-import org.apache.iceberg.io.DataWriter;
-import org.apache.iceberg.io.OutputFile;
 
 /** A real local lake (SQLite catalog, Parquet files) holding {@code campaign_metrics_hourly} rows, as batch writes. */
 public final class LakeFixture implements AutoCloseable {
@@ -68,7 +59,7 @@ public final class LakeFixture implements AutoCloseable {
                 YearMonth.from(key.bucketStart().atOffset(ZoneOffset.UTC)), month -> new ArrayList<>())
                 .add(row(key, counts)));
         AppendFiles append = table.newAppend();
-        byMonth.values().forEach(records -> append.appendFile(write(records)));
+        byMonth.values().forEach(records -> append.appendFile(MetricRows.write(table, records)));
         BatchWatermark.commitProperties(watermark).forEach(append::set);
         append.commit();
     }
@@ -87,23 +78,6 @@ public final class LakeFixture implements AutoCloseable {
         record.setField("clicks", counts.clicks());
         record.setField("click_to_basket", counts.clickToBasket());
         return record;
-    }
-
-    private DataFile write(List<Record> rows) {
-        PartitionKey partition = new PartitionKey(table.spec(), table.schema());
-        partition.partition(new InternalRecordWrapper(table.schema().asStruct()).wrap(rows.get(0)));
-        String location = table.locationProvider().newDataLocation(table.spec(), partition,
-                UUID.randomUUID() + ".parquet");
-        OutputFile file = table.io().newOutputFile(location);
-        DataWriter<Record> writer = new GenericAppenderFactory(table.schema(), table.spec())
-                .setAll(table.properties())
-                .newDataWriter(EncryptedFiles.plainAsEncryptedOutput(file), FileFormat.PARQUET, partition);
-        try (writer) {
-            rows.forEach(writer::write);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return writer.toDataFile();
     }
 
     @Override
