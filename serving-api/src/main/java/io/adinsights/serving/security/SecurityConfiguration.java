@@ -1,6 +1,7 @@
 package io.adinsights.serving.security;
 
 import io.adinsights.serving.api.CampaignAccess;
+import io.adinsights.serving.dashboard.DashboardConfiguration;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * OAuth2 resource server: every metrics request needs a valid JWT (signature, issuer, expiry) with the required scope,
- * and the campaign must belong to one of the token's advertisers. Health and API docs are open. With
+ * and the campaign must belong to one of the token's advertisers. Health, API docs and the dashboard's static files
+ * are open (the dashboard's own calls to the API carry the token). With
  * {@code insights.security.enabled=false} (the {@code dev} profile only; refused under {@code stage} and {@code prod})
  * everything is open.
  */
@@ -35,7 +37,8 @@ public class SecurityConfiguration {
         if (properties.enabled()) {
             http.authorizeHttpRequests(requests -> requests
                             .requestMatchers(OPEN_PATHS).permitAll()
-                            .requestMatchers("/ad/**").hasAuthority("SCOPE_" + properties.requiredScope())
+                            .requestMatchers(DashboardConfiguration.PATHS.toArray(String[]::new)).permitAll()
+                            .requestMatchers("/ad/**", "/campaigns").hasAuthority("SCOPE_" + properties.requiredScope())
                             .anyRequest().authenticated())
                     .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                             .authenticationEntryPoint(ProblemResponses.unauthorized())
