@@ -5,16 +5,22 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.adinsights.schemas.cql.CqlSchema;
 import io.adinsights.speed.migrate.CreateSchema;
 import io.adinsights.speed.sink.CqlConnection;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the speed layer on an embedded Flink MiniCluster, with the same settings as the job ({@code --key value} or
  * SPEED_LAYER_* variables), creating the CQL schema first (replication factor 1), exposing metrics to Prometheus on
- * {@value #PROMETHEUS_PORTS}, and printing the job's status and watermark every few seconds until Ctrl-C.
+ * {@value #PROMETHEUS_PORTS}, resuming from the newest checkpoint of an earlier run, and printing the job's status
+ * and watermark every few seconds until Ctrl-C.
  */
 public final class LocalSpeedLayer {
 
@@ -30,8 +36,17 @@ public final class LocalSpeedLayer {
                 config.cqlKeyspace(), config.cqlConsistency());
         CreateSchema.create(connection, CqlSchema.simpleReplication(1));
 
+        Configuration cluster = prometheus();
+        // A local run resumes where the last one stopped, as a cluster would after a failure: checkpoints outlive
+        // the job (Ctrl-C cancels it) and the newest one is restored, Kafka offsets and all state together.
+        cluster.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        Optional<Path> latest = LatestCheckpoint.in(config.checkpointDir());
+        latest.ifPresent(checkpoint -> cluster.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toString()));
+        System.out.println(latest.map(checkpoint -> "Resuming from checkpoint " + checkpoint)
+                .orElse("No checkpoint in " + config.checkpointDir() + ": starting from the stream's start position"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
-                prometheus());
+                cluster);
         SpeedLayerJob.configure(env, config);
         SpeedLayerJob.build(env, config);
         JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);

@@ -19,6 +19,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode (broker and controller in one child JVM). Its topics and records
@@ -75,13 +77,27 @@ public final class KafkaServer extends LocalServer {
      * a leader, so producers can write to it at once.
      */
     public void createTopic(String topic, int partitions) {
+        createTopic(topic, partitions, Map.of());
+    }
+
+    /**
+     * Creates a topic with {@code partitions} partitions (replication factor 1) and the given topic configs (e.g.
+     * {@code max.message.bytes}), unless it exists already, and waits until every partition has a leader.
+     */
+    public void createTopic(String topic, int partitions, Map<String, String> configs) {
         if (partitions < 1) {
             throw new IllegalArgumentException("Invalid partition count: " + partitions + " (must be >= 1)");
         }
         try (Admin admin = openAdmin()) {
-            admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1)))
-                    .all()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1).configs(configs)))
+                        .all()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
             awaitLeaders(admin, topic);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot create topic " + topic + " on " + bootstrapServers(), e);
@@ -91,21 +107,34 @@ public final class KafkaServer extends LocalServer {
         }
     }
 
+    /** A just-created topic may be unknown to the broker's metadata for a moment: that is "no leader yet". */
     private static void awaitLeaders(Admin admin, String topic)
             throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
         while (true) {
-            TopicDescription description = admin.describeTopics(Set.of(topic))
-                    .allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(topic);
-            if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+            if (hasLeaders(admin, topic)) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new TimeoutException("Partitions of " + topic + " have no leader after " + ADMIN_TIMEOUT);
             }
             Thread.sleep(TOPIC_POLL_MILLIS);
+        }
+    }
+
+    private static boolean hasLeaders(Admin admin, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            TopicDescription description = admin.describeTopics(Set.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic);
+            return description.partitions().stream().allMatch(partition -> partition.leader() != null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
