@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live traffic: the messy generator from now on at {@code eventsPerSecond}, each event sent when its event time
@@ -25,7 +26,7 @@ final class Simulator implements AutoCloseable {
     private final LocalStack stack;
     private final PrintStream out;
     private final Thread thread;
-    private volatile long sent;
+    private final AtomicLong sent = new AtomicLong();
     private volatile boolean stopped;
 
     Simulator(LocalStack stack, PrintStream out) {
@@ -40,7 +41,7 @@ final class Simulator implements AutoCloseable {
     }
 
     long sent() {
-        return sent;
+        return sent.get();
     }
 
     private void run() {
@@ -64,7 +65,7 @@ final class Simulator implements AutoCloseable {
                     }
                 }
                 sender.send(delivery);
-                sent++;
+                sent.incrementAndGet();
                 if (System.nanoTime() - lastFlush > FLUSH_INTERVAL.toNanos()) {
                     sender.flush();
                     lastFlush = System.nanoTime();

@@ -18,7 +18,7 @@ class LocalStackIT {
     void everyFigureOfTheApiEqualsTheOracleAfterAMessyRunWithARestart() throws Exception {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("adinsights.build.dir", "target")),
                 "local-stack-it");
-        StackSettings settings = StackSettings.from(Map.of("dir", dir.toString(), "events", "20000"), Map.of())
+        StackSettings settings = StackSettings.from(Map.of("dir", dir.toString(), "events", "12000"), Map.of())
                 .withFreePorts();
         try (LocalStack stack = new LocalStack(settings, System.out)) {
             stack.start();
