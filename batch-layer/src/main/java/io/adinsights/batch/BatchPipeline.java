@@ -107,7 +107,6 @@ public final class BatchPipeline {
             hourly.campaignRows().unpersist();
             hourly.unattributedRows().unpersist();
         });
-        compaction.events().unpersist();
         compaction.origins().unpersist();
         return report;
     }

@@ -14,6 +14,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,9 +31,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Compaction throughput (a main, not a test): N clean events written as Firehose does by default (gzip, objects
  * concatenated with no delimiter) are compacted into ad_events (parse, validate, dedup, MERGE); the same events as
- * plain NDJSON are read by Spark's JSON reader with a given schema and written as Parquet. Both print events/s.
+ * plain NDJSON are read by Spark's JSON reader with a given schema and written as Parquet. Both print events/s and
+ * the load average; compaction's progress lines carry the seconds since it started, which time its steps.
  *
- * <pre>mvn -f batch-layer/pom.xml -Pbench verify -Dbench.events=5000000</pre>
+ * <pre>mvn -pl lakehouse,batch-layer -Pbench -DskipTests verify -Dbench.events=5000000</pre>
  */
 public final class CompactionBenchmark {
 
@@ -62,25 +64,31 @@ public final class CompactionBenchmark {
                 .catalog(lakehouse.catalogName())).icebergCatalog();
         LakehouseTables.createMissing(catalog, lakehouse.namespace());
 
-        start = System.nanoTime();
+        long begin = System.nanoTime();
+        start = begin;
         CompactionResult result = new Compaction(spark, LakeNames.of(lakehouse), dir.resolve("firehose").toString(),
                 dir.resolve("quarantine").toString(),
-                line -> System.out.println(Instant.now() + " " + line))
+                line -> System.out.printf("%6.1f s  %s%n", seconds(begin), line))
                 .compact(new RawHours(written.firstHour, written.endHour), Instant.now());
         double compaction = seconds(start);
         long stored = spark.table(LakeNames.of(lakehouse).adEvents()).count();
         System.out.printf("compaction (gzip concatenated JSON -> Iceberg ad_events, MERGE): %,d records, %,d events "
-                + "stored, %.1f s, %,.0f events/s%n", result.recordsRead(), stored, compaction,
-                result.recordsRead() / compaction);
+                + "stored, %.1f s, %,.0f events/s, load average %.2f%n", result.recordsRead(), stored, compaction,
+                result.recordsRead() / compaction, loadAverage());
 
         start = System.nanoTime();
         spark.read().schema(NDJSON_SCHEMA).json(dir.resolve("ndjson").toString() + "/*/*/*/*")
                 .write().parquet(dir.resolve("parquet").toString());
         double plain = seconds(start);
-        System.out.printf("plain Spark (NDJSON -> Parquet): %,d records, %.1f s, %,.0f events/s%n",
-                written.records, plain, written.records / plain);
+        System.out.printf("plain Spark (NDJSON -> Parquet): %,d records, %.1f s, %,.0f events/s, load average %.2f%n",
+                written.records, plain, written.records / plain, loadAverage());
         System.out.printf("ratio compaction / plain: %.2f%n", plain / compaction);
         spark.stop();
+    }
+
+    /** The machine's 1-minute load average: the numbers mean little without it on a shared machine. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static final StructType NDJSON_SCHEMA = new StructType()

@@ -1,6 +1,7 @@
 package io.adinsights.batch.compaction;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import io.adinsights.batch.BatchSession;
 import io.adinsights.batch.LakeNames;
+import io.adinsights.batch.ScalaSeqs;
 import io.adinsights.batch.watermark.SnapshotProperty;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,6 +47,12 @@ public final class Compaction {
 
     /** The ad_events snapshot property: the end of the contiguous range of raw hours compacted so far. */
     public static final String COMPACTED_THROUGH_PROPERTY = "adinsights.raw-compacted-through";
+
+    /**
+     * Up to this many repeated eventIds, or later copies, are sent whole to every task (tens of MB at most); more (a
+     * run over input that largely repeats itself) are joined by shuffling instead.
+     */
+    private static final long BROADCAST_ROWS_MAX = 500_000;
 
     private static final List<String> AD_EVENT_COLUMNS = List.of("event_id", "event_type", "event_time",
             "campaign_id", "ad_id", "click_id", "user_id", "retailer_id", "product_id", "placement", "quantity",
@@ -84,7 +92,7 @@ public final class Compaction {
 
         // Read once and cut from the raw files: everything after this reads the checkpoint, so corrupt files can be
         // moved away while the run still uses the batch.
-        Dataset<Row> parsed = parse(directories).localCheckpoint(true);
+        Dataset<Row> parsed = parse(directories, files).localCheckpoint(true);
         List<Row> corrupt = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.CORRUPT_FILE))
                 .select("file", "ordinal", "message").collectAsList();
         List<String> corruptFiles = corrupt.stream().map(row -> row.getString(0)).toList();
@@ -98,7 +106,7 @@ public final class Compaction {
         progress.accept(String.format("compaction: parsed %d records, %d valid, %d dead letters, %d files corrupt",
                 valid + invalid, valid, invalid, corrupt.size()));
 
-        Dataset<Row> events = firstCopies(readable, runTime).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> events = firstCopies(readable, runTime);
         Dataset<Row> deadLetters = readable.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.DEAD_LETTER))
                 .select(col("raw"), col("reason"), col("message"),
                         concat_ws("#", col("file"), col("ordinal").cast("string")).as("origin"),
@@ -119,12 +127,16 @@ public final class Compaction {
                 compactedThrough);
     }
 
-    private Dataset<Row> parse(List<String> directories) {
+    private Dataset<Row> parse(List<String> directories, long files) {
         if (directories.isEmpty()) {
             return spark.createDataFrame(List.of(), ParsedRecord.SCHEMA);
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = context.binaryFiles(String.join(",", directories), context.defaultParallelism())
+        // A file is read whole by one task. Asking for a partition per file keeps files from being packed into as
+        // few partitions as there are cores (binaryFiles packs up to total size / partitions): parsing is the
+        // costliest step, and a task holding several large files would run alone at the end while cores idle.
+        int partitions = (int) Math.min(Integer.MAX_VALUE, Math.max(context.defaultParallelism(), files));
+        JavaRDD<Row> rows = context.binaryFiles(String.join(",", directories), partitions)
                 .mapPartitions(new RawFileParser());
         return spark.createDataFrame(rows, ParsedRecord.SCHEMA);
     }
@@ -137,16 +149,45 @@ public final class Compaction {
         return counts;
     }
 
-    /** One row per eventId: the first copy by (file path, record position), in the columns of ad_events. */
-    private static Dataset<Row> firstCopies(Dataset<Row> parsed, Instant runTime) {
+    /**
+     * One row per eventId: the first copy by (file path, record position), in the columns of ad_events. Computed
+     * from the run's checkpoint each time it is used, not cached: a filter and a projection of rows already in
+     * memory cost less than building a cache of them.
+     *
+     * <p>Copies are few (producer retries, overlapping deliveries), so no row is moved whole to find them: the
+     * eventIds seen more than once are found by counting ids, the later copies of those ids by ordering their
+     * positions only, and the later copies are then dropped where the rows are.
+     */
+    private Dataset<Row> firstCopies(Dataset<Row> parsed, Instant runTime) {
         List<Column> columns = new ArrayList<>();
         AD_EVENT_COLUMNS.forEach(name -> columns.add(col(name)));
         columns.add(concat_ws("#", col("file"), col("ordinal").cast("string")).as("source"));
         columns.add(lit(runTime).as("ingested_at"));
-        return parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.EVENT))
+        Dataset<Row> valid = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.EVENT));
+
+        Dataset<Row> repeated = valid.groupBy("event_id").count().filter(col("count").gt(1)).select("event_id")
+                .localCheckpoint(true);
+        long repeatedIds = repeated.count();
+        if (repeatedIds == 0) {
+            progress.accept("compaction: every eventId seen once");
+            return valid.select(columns.toArray(new Column[0]));
+        }
+        Dataset<Row> laterCopies = valid.select("event_id", "file", "ordinal")
+                .join(small(repeated, repeatedIds), ScalaSeqs.of("event_id"), "left_semi")
                 .withColumn("copy", row_number().over(Window.partitionBy("event_id").orderBy("file", "ordinal")))
-                .filter(col("copy").equalTo(1))
-                .select(columns.toArray(new Column[0]));
+                .filter(col("copy").gt(1))
+                .select("file", "ordinal")
+                .localCheckpoint(true);
+        long later = laterCopies.count();
+        progress.accept(String.format("compaction: %d eventIds seen more than once, %d later copies dropped",
+                repeatedIds, later));
+        Dataset<Row> first = valid.join(small(laterCopies, later), ScalaSeqs.of("file", "ordinal"), "left_anti");
+        return first.select(columns.toArray(new Column[0]));
+    }
+
+    /** Marks a dataset to be sent whole to every task when it is small enough, so that the other side stays put. */
+    private static Dataset<Row> small(Dataset<Row> dataset, long rows) {
+        return rows <= BROADCAST_ROWS_MAX ? broadcast(dataset) : dataset;
     }
 
     /**

@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
  * @param recordsRead       records of the other files
  * @param validRecords      records that are valid events (duplicates included)
  * @param invalidRecords    records written to {@code dead_letters}
- * @param events            the batch's events, one per eventId, as merged into {@code ad_events} (cached)
+ * @param events            the batch's events, one per eventId, as merged into {@code ad_events} (computed from the
+ *                          run's in-memory checkpoint of the parsed records at each use)
  * @param origins           the origins of the batch's dead letters (cached)
  * @param compactedThrough  the end of the contiguous range of compacted raw hours after this run
  */
