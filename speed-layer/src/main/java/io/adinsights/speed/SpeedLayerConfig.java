@@ -6,6 +6,8 @@ import io.adinsights.schemas.cql.CqlSchema;
 import io.adinsights.schemas.rules.AttributionWindow;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,11 @@ public record SpeedLayerConfig(
         String kinesisStream,
         String kinesisEndpoint,
         String kinesisRegion,
+        String kinesisAccountId,
+        Duration kinesisShardDiscoveryInterval,
+        Duration kinesisEmptyPollDelay,
         StartPosition startPosition,
+        Instant startTimestamp,
         Duration watermarkBound,
         Duration idleness,
         Duration allowedLateness,
@@ -49,8 +55,27 @@ public record SpeedLayerConfig(
     /** Where events are read from. */
     public enum SourceKind { KAFKA, KINESIS }
 
-    /** Where a job without a checkpoint starts reading. */
-    public enum StartPosition { EARLIEST, LATEST }
+    /**
+     * Where a job without a checkpoint starts reading: the oldest record kept (Kinesis TRIM_HORIZON), the newest, or
+     * the first record that arrived at or after {@link #startTimestamp()}.
+     */
+    public enum StartPosition {
+        EARLIEST, LATEST, AT_TIMESTAMP;
+
+        /** {@code earliest} (or Kinesis' {@code trim-horizon}), {@code latest}, {@code at-timestamp}. */
+        public static StartPosition parse(String text) {
+            String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (name.equals("TRIM_HORIZON")) {
+                return EARLIEST;
+            }
+            try {
+                return valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid " + START_POSITION + ": " + text
+                        + " (earliest, trim-horizon, latest or at-timestamp)", e);
+            }
+        }
+    }
 
     public static final String PROPERTY_GROUP = "SpeedLayer";
     public static final String ENV_PREFIX = "SPEED_LAYER_";
@@ -68,8 +93,17 @@ public record SpeedLayerConfig(
     public static final String KINESIS_ENDPOINT = "kinesis.endpoint";
     public static final String KINESIS_REGION = "kinesis.region";
     public static final String KINESIS_REGION_DEFAULT = "eu-west-1";
+    /** Needed only when {@link #KINESIS_STREAM} is a name rather than an ARN: the ARN is built from it. */
+    public static final String KINESIS_ACCOUNT_ID = "kinesis.account-id";
+    public static final String KINESIS_SHARD_DISCOVERY_INTERVAL = "kinesis.shard-discovery-interval";
+    public static final Duration KINESIS_SHARD_DISCOVERY_INTERVAL_DEFAULT = Duration.ofSeconds(10);
+    /** How long a Kinesis reader that found no records waits before it polls again (0: at once). */
+    public static final String KINESIS_EMPTY_POLL_DELAY = "kinesis.empty-poll-delay";
+    public static final Duration KINESIS_EMPTY_POLL_DELAY_DEFAULT = Duration.ofMillis(250);
     public static final String START_POSITION = "source.start-position";
     public static final StartPosition START_POSITION_DEFAULT = StartPosition.EARLIEST;
+    /** An ISO-8601 instant, e.g. {@code 2026-03-29T10:15:00Z}; required with {@code at-timestamp}. */
+    public static final String START_TIMESTAMP = "source.start-timestamp";
     public static final String WATERMARK_BOUND = "watermark.bound";
     public static final Duration WATERMARK_BOUND_DEFAULT = Duration.ofSeconds(5);
     public static final String IDLENESS = "watermark.idleness";
@@ -105,10 +139,11 @@ public record SpeedLayerConfig(
     public static final String LAYER_NAME_DEFAULT = "speed-layer";
 
     private static final List<String> KEYS = List.of(SOURCE_KIND, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC,
-            KAFKA_GROUP_ID, KINESIS_STREAM, KINESIS_ENDPOINT, KINESIS_REGION, START_POSITION, WATERMARK_BOUND,
-            IDLENESS, ALLOWED_LATENESS, ATTRIBUTION_WINDOW, DEDUP_TTL, EARLY_FIRE_INTERVAL, CQL_CONTACT_POINTS,
-            CQL_DATACENTER, CQL_KEYSPACE, CQL_CONSISTENCY, DEAD_LETTER_TOPIC, DEAD_LETTER_DIR, RAW_ARCHIVE_DIR,
-            CHECKPOINT_DIR, CHECKPOINT_INTERVAL, PARALLELISM, LAYER_NAME);
+            KAFKA_GROUP_ID, KINESIS_STREAM, KINESIS_ENDPOINT, KINESIS_REGION, KINESIS_ACCOUNT_ID,
+            KINESIS_SHARD_DISCOVERY_INTERVAL, KINESIS_EMPTY_POLL_DELAY, START_POSITION, START_TIMESTAMP,
+            WATERMARK_BOUND, IDLENESS, ALLOWED_LATENESS, ATTRIBUTION_WINDOW, DEDUP_TTL, EARLY_FIRE_INTERVAL,
+            CQL_CONTACT_POINTS, CQL_DATACENTER, CQL_KEYSPACE, CQL_CONSISTENCY, DEAD_LETTER_TOPIC, DEAD_LETTER_DIR,
+            RAW_ARCHIVE_DIR, CHECKPOINT_DIR, CHECKPOINT_INTERVAL, PARALLELISM, LAYER_NAME);
 
     public SpeedLayerConfig {
         requireNonNull(sourceKind, "sourceKind is null");
@@ -127,6 +162,10 @@ public record SpeedLayerConfig(
         checkPositive(DEDUP_TTL, dedupTtl, false);
         checkPositive(EARLY_FIRE_INTERVAL, earlyFireInterval, false);
         checkPositive(CHECKPOINT_INTERVAL, checkpointInterval, false);
+        if ((startPosition == StartPosition.AT_TIMESTAMP) != (startTimestamp != null)) {
+            throw new IllegalArgumentException("Invalid " + START_TIMESTAMP + ": " + startTimestamp
+                    + " (required with " + START_POSITION + " at-timestamp, and only then)");
+        }
         if (deadLetterTopic == null && deadLetterDir == null) {
             throw new IllegalArgumentException("Invalid dead-letter destination: set " + DEAD_LETTER_TOPIC + " or "
                     + DEAD_LETTER_DIR);
@@ -141,6 +180,13 @@ public record SpeedLayerConfig(
         } else {
             requireNonNull(kinesisStream, "kinesisStream is null");
             requireNonNull(kinesisRegion, "kinesisRegion is null");
+            checkPositive(KINESIS_SHARD_DISCOVERY_INTERVAL, kinesisShardDiscoveryInterval, false);
+            checkPositive(KINESIS_EMPTY_POLL_DELAY, kinesisEmptyPollDelay, true);
+            if (!isArn(kinesisStream) && (kinesisAccountId == null || !kinesisAccountId.matches("\\d{12}"))) {
+                throw new IllegalArgumentException("Invalid " + KINESIS_ACCOUNT_ID + ": " + kinesisAccountId
+                        + " (12 digits, needed to build the ARN of stream " + kinesisStream + "; or set "
+                        + KINESIS_STREAM + " to the stream's ARN)");
+            }
         }
     }
 
@@ -194,8 +240,12 @@ public record SpeedLayerConfig(
                                 KAFKA_GROUP_ID_DEFAULT))
                 .kinesis(get(values, KINESIS_STREAM, KINESIS_STREAM_DEFAULT), values.get(KINESIS_ENDPOINT),
                         get(values, KINESIS_REGION, KINESIS_REGION_DEFAULT))
-                .startPosition(StartPosition.valueOf(get(values, START_POSITION, START_POSITION_DEFAULT.name())
-                        .toUpperCase(Locale.ROOT)))
+                .kinesisAccountId(values.get(KINESIS_ACCOUNT_ID))
+                .kinesisShardDiscoveryInterval(duration(values, KINESIS_SHARD_DISCOVERY_INTERVAL,
+                        KINESIS_SHARD_DISCOVERY_INTERVAL_DEFAULT))
+                .kinesisEmptyPollDelay(duration(values, KINESIS_EMPTY_POLL_DELAY, KINESIS_EMPTY_POLL_DELAY_DEFAULT))
+                .startPosition(StartPosition.parse(get(values, START_POSITION, START_POSITION_DEFAULT.name())))
+                .startTimestamp(instant(values, START_TIMESTAMP))
                 .watermarkBound(duration(values, WATERMARK_BOUND, WATERMARK_BOUND_DEFAULT))
                 .idleness(duration(values, IDLENESS, IDLENESS_DEFAULT))
                 .allowedLateness(duration(values, ALLOWED_LATENESS, ALLOWED_LATENESS_DEFAULT))
@@ -217,6 +267,23 @@ public record SpeedLayerConfig(
                 .build();
     }
 
+    /**
+     * The ARN of the Kinesis stream: {@link #kinesisStream()} itself when it is one, else built from the region and
+     * {@link #kinesisAccountId()} ({@code arn:aws:kinesis:eu-west-1:123456789012:stream/ad-events}).
+     */
+    public String kinesisStreamArn() {
+        if (isArn(kinesisStream)) {
+            return kinesisStream;
+        }
+        String partition = kinesisRegion.startsWith("cn-") ? "aws-cn"
+                : kinesisRegion.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return "arn:" + partition + ":kinesis:" + kinesisRegion + ":" + kinesisAccountId + ":stream/" + kinesisStream;
+    }
+
+    private static boolean isArn(String stream) {
+        return stream.startsWith("arn:");
+    }
+
     public AttributionWindow attribution() {
         return new AttributionWindow(attributionWindow);
     }
@@ -227,7 +294,10 @@ public record SpeedLayerConfig(
 
     public Builder toBuilder() {
         return new Builder().sourceKind(sourceKind).kafka(kafkaBootstrapServers, kafkaTopic, kafkaGroupId)
-                .kinesis(kinesisStream, kinesisEndpoint, kinesisRegion).startPosition(startPosition)
+                .kinesis(kinesisStream, kinesisEndpoint, kinesisRegion).kinesisAccountId(kinesisAccountId)
+                .kinesisShardDiscoveryInterval(kinesisShardDiscoveryInterval)
+                .kinesisEmptyPollDelay(kinesisEmptyPollDelay)
+                .startPosition(startPosition).startTimestamp(startTimestamp)
                 .watermarkBound(watermarkBound).idleness(idleness).allowedLateness(allowedLateness)
                 .attributionWindow(attributionWindow).dedupTtl(dedupTtl).earlyFireInterval(earlyFireInterval)
                 .cql(cqlContactPoints, cqlDatacenter, cqlKeyspace, cqlConsistency)
@@ -268,6 +338,19 @@ public record SpeedLayerConfig(
         throw new IllegalArgumentException("Invalid " + key + ": " + text + " (a duration like 5s or PT5S)");
     }
 
+    private static Instant instant(Map<String, String> values, String key) {
+        String text = values.get(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid " + key + ": " + text + " (an instant like "
+                    + "2026-03-29T10:15:00Z)", e);
+        }
+    }
+
     private static void checkPositive(String key, Duration value, boolean zeroAllowed) {
         requireNonNull(value, key + " is null");
         if (value.isNegative() || (!zeroAllowed && value.isZero())) {
@@ -285,7 +368,11 @@ public record SpeedLayerConfig(
         private String kinesisStream = KINESIS_STREAM_DEFAULT;
         private String kinesisEndpoint;
         private String kinesisRegion = KINESIS_REGION_DEFAULT;
+        private String kinesisAccountId;
+        private Duration kinesisShardDiscoveryInterval = KINESIS_SHARD_DISCOVERY_INTERVAL_DEFAULT;
+        private Duration kinesisEmptyPollDelay = KINESIS_EMPTY_POLL_DELAY_DEFAULT;
         private StartPosition startPosition = START_POSITION_DEFAULT;
+        private Instant startTimestamp;
         private Duration watermarkBound = WATERMARK_BOUND_DEFAULT;
         private Duration idleness = IDLENESS_DEFAULT;
         private Duration allowedLateness = ALLOWED_LATENESS_DEFAULT;
@@ -326,8 +413,28 @@ public record SpeedLayerConfig(
             return this;
         }
 
+        public Builder kinesisAccountId(String value) {
+            this.kinesisAccountId = value;
+            return this;
+        }
+
+        public Builder kinesisShardDiscoveryInterval(Duration value) {
+            this.kinesisShardDiscoveryInterval = value;
+            return this;
+        }
+
+        public Builder kinesisEmptyPollDelay(Duration value) {
+            this.kinesisEmptyPollDelay = value;
+            return this;
+        }
+
         public Builder startPosition(StartPosition value) {
             this.startPosition = value;
+            return this;
+        }
+
+        public Builder startTimestamp(Instant value) {
+            this.startTimestamp = value;
             return this;
         }
 
@@ -402,7 +509,8 @@ public record SpeedLayerConfig(
 
         public SpeedLayerConfig build() {
             return new SpeedLayerConfig(sourceKind, kafkaBootstrapServers, kafkaTopic, kafkaGroupId, kinesisStream,
-                    kinesisEndpoint, kinesisRegion, startPosition, watermarkBound, idleness, allowedLateness,
+                    kinesisEndpoint, kinesisRegion, kinesisAccountId, kinesisShardDiscoveryInterval,
+                    kinesisEmptyPollDelay, startPosition, startTimestamp, watermarkBound, idleness, allowedLateness,
                     attributionWindow, dedupTtl, earlyFireInterval, cqlContactPoints, cqlDatacenter, cqlKeyspace,
                     cqlConsistency, deadLetterTopic, deadLetterDir, rawArchiveDir, checkpointDir, checkpointInterval,
                     parallelism, layerName);

@@ -18,6 +18,8 @@ import io.adinsights.speed.sink.CqlConnection;
 import io.adinsights.speed.sink.ScyllaMetricsSink;
 import io.adinsights.speed.source.EventTimeWatermarks;
 import io.adinsights.speed.source.KafkaRecordIngester;
+import io.adinsights.speed.source.KinesisRecordIngester;
+import io.adinsights.speed.source.PacedSource;
 import io.adinsights.speed.window.EarlyFiringTrigger;
 import io.adinsights.speed.window.EmitMetricRow;
 import io.adinsights.speed.window.ExpandToCampaignRows;
@@ -27,14 +29,21 @@ import io.adinsights.speed.window.PreAggregateContributions;
 import io.adinsights.speed.window.SumPartials;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kinesis.source.KinesisStreamsSource;
+import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
+import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants.InitialPosition;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -50,6 +59,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class SpeedLayerJob {
 
     public static final String JOB_NAME = "ad-insights-speed-layer";
+
+    /** The AWS client settings of the Kinesis connector (its {@code AWSConfigConstants}, relocated in its jar). */
+    static final String AWS_REGION = "aws.region";
+    static final String AWS_ENDPOINT = "aws.endpoint";
+    private static final DateTimeFormatter KINESIS_TIMESTAMP = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
 
     private SpeedLayerJob() {
     }
@@ -92,23 +107,69 @@ public final class SpeedLayerJob {
         count(source(env, config), config);
     }
 
-    /** The stream of ingested records, watermarked per split. */
+    /** The stream of ingested records, watermarked per split (Kafka partition, Kinesis shard). */
     public static DataStream<IngestedRecord> source(StreamExecutionEnvironment env, SpeedLayerConfig config) {
-        if (config.sourceKind() != SpeedLayerConfig.SourceKind.KAFKA) {
-            throw new UnsupportedOperationException("Source " + config.sourceKind() + " is not supported yet");
-        }
-        KafkaSource<IngestedRecord> source = KafkaSource.<IngestedRecord>builder()
+        WatermarkStrategy<IngestedRecord> watermarks = EventTimeWatermarks.of(config.watermarkBound(),
+                config.idleness());
+        return switch (config.sourceKind()) {
+            case KAFKA -> env.fromSource(kafka(config), watermarks, "kafka-source").uid("kafka-source");
+            case KINESIS -> env.fromSource(kinesis(config), watermarks, "kinesis-source").uid("kinesis-source");
+        };
+    }
+
+    /** Starts from the group's committed offsets, else from the configured position. */
+    private static KafkaSource<IngestedRecord> kafka(SpeedLayerConfig config) {
+        OffsetsInitializer start = switch (config.startPosition()) {
+            case EARLIEST -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case LATEST -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST);
+            case AT_TIMESTAMP -> OffsetsInitializer.timestamp(config.startTimestamp().toEpochMilli());
+        };
+        return KafkaSource.<IngestedRecord>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(config.kafkaTopic())
                 .setGroupId(config.kafkaGroupId())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        config.startPosition() == SpeedLayerConfig.StartPosition.EARLIEST
-                                ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST))
+                .setStartingOffsets(start)
                 .setDeserializer(new KafkaRecordIngester())
                 .build();
-        return env.fromSource(source, EventTimeWatermarks.of(config.watermarkBound(), config.idleness()),
-                        "kafka-source")
-                .uid("kafka-source");
+    }
+
+    /**
+     * Polls every shard of the stream (GetRecords), discovering new shards every shard-discovery interval, and waits
+     * a little after a poll that found nothing; AWS credentials come from the default provider chain (environment,
+     * system properties, profile, web identity, container or instance role).
+     */
+    private static Source<IngestedRecord, ?, ?> kinesis(SpeedLayerConfig config) {
+        KinesisStreamsSource<IngestedRecord> kinesis = KinesisStreamsSource.<IngestedRecord>builder()
+                .setStreamArn(config.kinesisStreamArn())
+                .setSourceConfig(kinesisSourceConfig(config))
+                .setDeserializationSchema(new KinesisRecordIngester())
+                .build();
+        return new PacedSource<>(kinesis, config.kinesisEmptyPollDelay(), TypeInformation.of(IngestedRecord.class));
+    }
+
+    /** The settings of the Kinesis connector: its AWS client, shard discovery and start position. */
+    static Configuration kinesisSourceConfig(SpeedLayerConfig config) {
+        Configuration source = new Configuration();
+        source.setString(AWS_REGION, config.kinesisRegion());
+        if (config.kinesisEndpoint() != null) {
+            source.setString(AWS_ENDPOINT, config.kinesisEndpoint());
+        }
+        source.set(KinesisStreamsSourceConfigConstants.SHARD_DISCOVERY_INTERVAL_MILLIS,
+                config.kinesisShardDiscoveryInterval().toMillis());
+        switch (config.startPosition()) {
+            case EARLIEST -> source.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
+                    InitialPosition.TRIM_HORIZON);
+            case LATEST -> source.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
+                    InitialPosition.LATEST);
+            case AT_TIMESTAMP -> {
+                source.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION, InitialPosition.AT_TIMESTAMP);
+                // In the connector's default timestamp format, yyyy-MM-dd'T'HH:mm:ss.SSSXXX.
+                source.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_TIMESTAMP,
+                        KINESIS_TIMESTAMP.format(config.startTimestamp()));
+            }
+            default -> throw new IllegalStateException("Unknown start position " + config.startPosition());
+        }
+        return source;
     }
 
     /** Everything after the source: what the speed layer counts, where, and what it sets aside. */

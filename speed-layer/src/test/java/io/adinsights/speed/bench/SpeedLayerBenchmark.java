@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the same input, both reading a bounded range of the topic on a MiniCluster. Run with
  * {@code mvn -f speed-layer/pom.xml exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.adinsights.speed.bench.SpeedLayerBenchmark -Dexec.args=500000}.
+ * With {@code -Dexec.args="freshness 300 300"} it measures freshness instead: {@link FreshnessBenchmark}.
  */
 public final class SpeedLayerBenchmark {
 
@@ -43,6 +44,10 @@ public final class SpeedLayerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("freshness")) {
+            FreshnessBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         long events = args.length > 0 ? Long.parseLong(args[0]) : 500_000;
         double rate = 100.0;
         Instant start = Instant.now().minus(Duration.ofSeconds((long) (events / rate))).minus(Duration.ofHours(1))

@@ -12,6 +12,7 @@ import io.adinsights.schemas.parse.RawRecord;
 import io.adinsights.schemas.parse.RecordReader;
 import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.kafka.KafkaServer;
+import io.adinsights.servers.kinesis.KinesisServer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.deadletter.DeadLetterJson;
 import io.adinsights.speed.migrate.CreateSchema;
@@ -39,67 +40,61 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * One end-to-end run against real servers: a topic of 3 partitions, a keyspace, a scenario sent phase by phase
- * (waiting for the job's watermark in layer_progress between phases), a final watermark-advancing step, and the
- * checks of the CQL tables, the dead letters and the raw archive against the oracle.
+ * One end-to-end run against real servers: a stream of 3 partitions (Kafka) or shards (Kinesis), a keyspace, a
+ * scenario sent phase by phase (waiting for the job's watermark in layer_progress between phases), a final
+ * watermark-advancing step, and the checks of the CQL tables, the dead letters and the raw archive against the oracle.
  */
 final class ScenarioRun implements AutoCloseable {
 
-    static final int PARTITIONS = 3;
     static final String SENTINEL_CAMPAIGN = "cmp-watermark-sentinel";
-    private static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
     private static final Duration WATERMARK_TIMEOUT = Duration.ofMinutes(3);
 
-    final String topic;
-    final String deadLetterTopic;
     final String keyspace;
     final Path workDir;
-    private final KafkaServer kafka;
+    private final ScenarioStream stream;
     private final CqlConnection cqlConnection;
     private final CqlSession session;
-    private final KafkaProducer<byte[], byte[]> producer;
     private final List<Delivery> extraDeliveries = new ArrayList<>();
 
-    ScenarioRun(KafkaServer kafka, CqlServer cql, String name) throws IOException {
-        this.kafka = kafka;
-        String id = name + "_" + UUID.randomUUID().toString().substring(0, 8);
-        this.topic = "ad-events-" + id;
-        this.deadLetterTopic = "dead-letters-" + id;
+    private ScenarioRun(String id, Path workDir, ScenarioStream stream, CqlServer cql) {
         this.keyspace = ("speed_" + id).replace('-', '_');
-        this.workDir = Files.createDirectories(Path.of(System.getProperty("adinsights.build.dir", "target"),
-                "speed-it", id));
-        createTopic(topic, PARTITIONS);
-        createTopic(deadLetterTopic, 1);
+        this.workDir = workDir;
+        this.stream = stream;
         this.cqlConnection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
                 + cql.contactPoint().getPort()), cql.localDatacenter(), keyspace, "LOCAL_ONE");
         CreateSchema.create(cqlConnection, CqlSchema.simpleReplication(1));
         this.session = cqlConnection.open();
-        Properties producerProperties = new Properties();
-        producerProperties.put("bootstrap.servers", kafka.bootstrapServers());
-        producerProperties.put("max.request.size", String.valueOf(MAX_MESSAGE_BYTES));
-        producerProperties.put("linger.ms", "5");
-        producerProperties.put("acks", "all");
-        this.producer = new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
-                new ByteArraySerializer());
+    }
+
+    /** A run on a new Kafka topic of 3 partitions, dead letters to a topic of their own. */
+    static ScenarioRun onKafka(KafkaServer kafka, CqlServer cql, String name) throws IOException {
+        String id = newId(name);
+        return new ScenarioRun(id, workDir(id), new KafkaScenarioStream(kafka, id), cql);
+    }
+
+    /** A run on a new Kinesis stream of 3 shards, dead letters to files. */
+    static ScenarioRun onKinesis(KinesisServer kinesis, CqlServer cql, String name) throws IOException {
+        String id = newId(name);
+        Path workDir = workDir(id);
+        return new ScenarioRun(id, workDir, new KinesisScenarioStream(kinesis, id, workDir.resolve("dead-letters")),
+                cql);
+    }
+
+    private static String newId(String name) {
+        return name + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Path workDir(String id) throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("adinsights.build.dir", "target"), "speed-it", id));
+    }
+
+    ScenarioStream stream() {
+        return stream;
     }
 
     /** Event times end about {@code clearance} before now: TTLs are positive, and the final step is not future. */
@@ -111,16 +106,13 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     SpeedLayerConfig jobConfig(TrafficConfig traffic) {
-        return SpeedLayerConfig.builder()
-                .kafka(kafka.bootstrapServers(), topic, "speed-layer-" + topic)
+        return stream.configure(SpeedLayerConfig.builder())
                 .watermarkBound(traffic.watermarkBound())
                 .idleness(Duration.ofSeconds(30))
                 .allowedLateness(traffic.allowedLateness())
                 .attributionWindow(traffic.attributionWindow())
                 .earlyFireInterval(Duration.ofSeconds(2))
                 .cql(cqlConnection.contactPoints(), cqlConnection.datacenter(), keyspace, "LOCAL_ONE")
-                .deadLetterTopic(deadLetterTopic)
-                .deadLetterDir(null)
                 .rawArchiveDir(workDir.resolve("raw").toUri().toString())
                 .checkpoint(workDir.resolve("checkpoints").toUri().toString(), Duration.ofSeconds(2))
                 .parallelism(2)
@@ -129,8 +121,8 @@ final class ScenarioRun implements AutoCloseable {
 
     /**
      * Sends every phase, waiting for the job's watermark to pass each phase's late threshold, then one impression
-     * per partition far enough ahead that the watermark passes {@code H + L}: every pending basket is decided and
-     * every window is final. Returns the truth over everything sent, the final step included.
+     * per partition (shard) far enough ahead that the watermark passes {@code H + L}: every pending basket is decided
+     * and every window is final. Returns the truth over everything sent, the final step included.
      */
     Truth sendScenario(Scenario scenario, Consumer<Phase> afterPhase) throws InterruptedException {
         long sequence = 0;
@@ -139,11 +131,10 @@ final class ScenarioRun implements AutoCloseable {
             Phase phase = phases.next();
             for (Iterator<Delivery> deliveries = phase.deliveries(); deliveries.hasNext();) {
                 Delivery delivery = deliveries.next();
-                producer.send(new ProducerRecord<>(topic, delivery.partitionKey().getBytes(StandardCharsets.UTF_8),
-                        delivery.payload()));
+                stream.send(delivery);
                 sequence = delivery.sequence() + 1;
             }
-            producer.flush();
+            stream.flush();
             log("phase " + phase.index() + " sent");
             awaitWatermark(phase.lateThreshold());
             log("phase " + phase.index() + ": watermark passed " + phase.lateThreshold());
@@ -153,17 +144,16 @@ final class ScenarioRun implements AutoCloseable {
         TrafficConfig traffic = scenario.config();
         Instant sentinelTime = last.maxOnTimeEventTime().plus(traffic.allowedLateness())
                 .plus(traffic.watermarkBound()).plus(Duration.ofMinutes(1));
-        for (int partition = 0; partition < PARTITIONS; partition++) {
+        for (int partition = 0; partition < stream.partitions(); partition++) {
             AdEvent sentinel = AdEvent.impression("watermark-sentinel-" + partition, sentinelTime,
                     SENTINEL_CAMPAIGN, "ad-sentinel");
             byte[] payload = ("{\"eventId\":\"" + sentinel.eventId() + "\",\"eventType\":\"impression\","
                     + "\"eventTime\":\"" + sentinelTime + "\",\"campaignId\":\"" + SENTINEL_CAMPAIGN
                     + "\",\"adId\":\"ad-sentinel\"}").getBytes(StandardCharsets.UTF_8);
             extraDeliveries.add(Delivery.valid(sequence++, last.index(), DeliveryKind.FIRST_COPY, sentinel, payload));
-            producer.send(new ProducerRecord<>(topic, partition, sentinel.eventId().getBytes(StandardCharsets.UTF_8),
-                    payload));
+            stream.send(partition, sentinel.eventId(), payload);
         }
-        producer.flush();
+        stream.flush();
         awaitWatermark(last.maxOnTimeEventTime().plus(traffic.allowedLateness()).plusMillis(1));
         log("final watermark reached");
         return TruthOracle.compute(() -> Stream.concat(scenario.stream(), extraDeliveries.stream()).iterator(),
@@ -173,7 +163,7 @@ final class ScenarioRun implements AutoCloseable {
     private final long startNanos = System.nanoTime();
 
     void log(String what) {
-        System.out.printf("MEASURED %s +%.1f s: %s%n", topic, (System.nanoTime() - startNanos) / 1e9, what);
+        System.out.printf("MEASURED %s +%.1f s: %s%n", keyspace, (System.nanoTime() - startNanos) / 1e9, what);
     }
 
     /**
@@ -246,38 +236,35 @@ final class ScenarioRun implements AutoCloseable {
         return ExpectedTables.rowCount(session, keyspace);
     }
 
-    /** The dead-letter topic read until it holds as many letters as expected (or a timeout): (reason, raw) pairs. */
-    Map<String, Integer> deadLetters(int expected, Duration timeout) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", kafka.bootstrapServers());
-        properties.put("max.partition.fetch.bytes", String.valueOf(MAX_MESSAGE_BYTES));
-        Map<String, Integer> letters = new HashMap<>();
-        int read = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(deadLetterTopic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (read < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Map<String, Object> letter = DeadLetterJson.parse(record.value());
-                    letters.merge(letter.get("reason") + ":" + ByteBuffer.wrap(DeadLetterJson.raw(letter)).hashCode()
-                            + ":" + letter.get("rawBytes"), 1, Integer::sum);
-                    read++;
-                }
-            }
+    /** The job's dead letters, read until there are {@code expected} of them (or a timeout). */
+    List<Map<String, Object>> deadLetters(int expected, Duration timeout) {
+        return stream.deadLetters(expected, timeout);
+    }
+
+    /** Dead letters by content: (reason, raw bytes kept, length of the raw record) and how many of each. */
+    static Map<String, Integer> byContent(List<Map<String, Object>> letters) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map<String, Object> letter : letters) {
+            counts.merge(content(letter), 1, Integer::sum);
         }
-        return letters;
+        return counts;
+    }
+
+    static String content(Map<String, Object> letter) {
+        return letter.get("reason") + ":" + ByteBuffer.wrap(DeadLetterJson.raw(letter)).hashCode() + ":"
+                + letter.get("rawBytes");
+    }
+
+    static String content(ExpectedDeadLetter letter) {
+        byte[] raw = letter.payload().length > DeadLetterJson.MAX_RAW_BYTES
+                ? java.util.Arrays.copyOf(letter.payload(), DeadLetterJson.MAX_RAW_BYTES) : letter.payload();
+        return letter.reason() + ":" + ByteBuffer.wrap(raw).hashCode() + ":" + letter.payload().length;
     }
 
     static Map<String, Integer> expectedDeadLetters(List<ExpectedDeadLetter> expected) {
         Map<String, Integer> letters = new HashMap<>();
         for (ExpectedDeadLetter letter : expected) {
-            byte[] raw = letter.payload().length > DeadLetterJson.MAX_RAW_BYTES
-                    ? java.util.Arrays.copyOf(letter.payload(), DeadLetterJson.MAX_RAW_BYTES) : letter.payload();
-            letters.merge(letter.reason() + ":" + ByteBuffer.wrap(raw).hashCode() + ":" + letter.payload().length, 1,
-                    Integer::sum);
+            letters.merge(content(letter), 1, Integer::sum);
         }
         return letters;
     }
@@ -335,45 +322,9 @@ final class ScenarioRun implements AutoCloseable {
         assertThat(archived.equals(expected)).as("the raw archive holds exactly the records sent").isTrue();
     }
 
-    /**
-     * Creates a topic that takes records up to 2 MiB (the oversized record is just over 1 MiB) and waits for its
-     * leaders. KafkaServer.createTopic cannot set topic configs, and its wait for leaders gives up on the
-     * UnknownTopicOrPartitionException a freshly created topic may briefly answer with; this wait retries on it.
-     */
-    private void createTopic(String name, int partitions) {
-        try (Admin admin = kafka.openAdmin()) {
-            admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1)
-                    .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))))).all().get();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (true) {
-                try {
-                    TopicDescription description = admin.describeTopics(Set.of(name)).allTopicNames().get()
-                            .get(name);
-                    if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
-                        return;
-                    }
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-                            || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Topic " + name + " has partitions without a leader");
-                }
-                Thread.sleep(100);
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topic " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topic " + name, e);
-        }
-    }
-
     @Override
     public void close() {
-        producer.close();
+        stream.close();
         session.close();
     }
 }

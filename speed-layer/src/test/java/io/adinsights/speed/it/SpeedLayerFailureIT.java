@@ -41,7 +41,7 @@ class SpeedLayerFailureIT {
     void aJobFailureRestartsFromTheCheckpointWithNothingLostOrCountedTwice() throws Exception {
         FAILED.set(false);
         TrafficConfig traffic = ScenarioRun.messyNearNow(20_000, 3.0, 21, Duration.ofMinutes(40));
-        try (ScenarioRun run = new ScenarioRun(kafka, cql, "job-failure")) {
+        try (ScenarioRun run = ScenarioRun.onKafka(kafka, cql, "job-failure")) {
             SpeedLayerConfig config = run.jobConfig(traffic);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
             SpeedLayerJob.configure(env, config);
@@ -64,7 +64,7 @@ class SpeedLayerFailureIT {
     void aCqlOutageOfThirtySecondsEndsExact() throws Exception {
         TrafficConfig traffic = ScenarioRun.messyNearNow(20_000, 3.0, 22, Duration.ofMinutes(40));
         AtomicReference<Thread> outage = new AtomicReference<>();
-        try (ScenarioRun run = new ScenarioRun(kafka, cql, "cql-outage")) {
+        try (ScenarioRun run = ScenarioRun.onKafka(kafka, cql, "cql-outage")) {
             SpeedLayerConfig config = run.jobConfig(traffic);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
             SpeedLayerJob.configure(env, config);
