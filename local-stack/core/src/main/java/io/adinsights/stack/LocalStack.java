@@ -121,6 +121,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private String streamArn(String stream) {
+        try (var client = kinesis.newClient()) {
+            return client.describeStreamSummary(request -> request.streamName(stream)).streamDescriptionSummary()
+                    .streamARN();
+        }
+    }
+
     private <S extends LocalServer> S serverOptions(int port, String directory,
             java.util.function.Function<ServerOptions, S> constructor) {
         ServerOptions options = ServerOptions.defaults().withDataDirectory(settings.subdirectory(directory));
@@ -153,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
             arguments.addAll(List.of("--source.kind", "kafka", "--kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "--kafka.topic", EVENTS_STREAM, "--dead-letters.topic", DEAD_LETTER_STREAM));
         } else {
-            arguments.addAll(List.of("--source.kind", "kinesis", "--kinesis.stream", EVENTS_STREAM,
+            arguments.addAll(List.of("--source.kind", "kinesis", "--kinesis.stream", streamArn(EVENTS_STREAM),
                     "--kinesis.endpoint", kinesis.endpoint().toString(), "--kinesis.region", kinesis.region().id(),
                     "--dead-letters.dir", settings.subdirectory("dead-letters").toUri().toString()));
         }

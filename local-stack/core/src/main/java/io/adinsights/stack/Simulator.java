@@ -22,6 +22,7 @@ final class Simulator implements AutoCloseable {
     private static final Duration FLUSH_INTERVAL = Duration.ofMillis(500);
     /** Weeks of traffic at any sensible rate; the generator needs a count, and keeps constant memory. */
     private static final long LIVE_EVENTS = 1_000_000_000L;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
     private final LocalStack stack;
     private final PrintStream out;
@@ -56,19 +57,26 @@ final class Simulator implements AutoCloseable {
             long lastFlush = System.nanoTime();
             for (Iterator<Delivery> deliveries = Scenario.of(traffic).iterator(); deliveries.hasNext() && !stopped;) {
                 Delivery delivery = deliveries.next();
-                if (delivery.event() != null) {
-                    long wait = Duration.between(Instant.now(), delivery.event().eventTime()).toMillis();
-                    if (wait > 0) {
+                try {
+                    if (delivery.event() != null) {
+                        long wait = Duration.between(Instant.now(), delivery.event().eventTime()).toMillis();
+                        if (wait > 0) {
+                            sender.flush();
+                            lastFlush = System.nanoTime();
+                            Thread.sleep(wait);
+                        }
+                    }
+                    sender.send(delivery);
+                    sent.incrementAndGet();
+                    if (System.nanoTime() - lastFlush > FLUSH_INTERVAL.toNanos()) {
                         sender.flush();
                         lastFlush = System.nanoTime();
-                        Thread.sleep(wait);
                     }
-                }
-                sender.send(delivery);
-                sent.incrementAndGet();
-                if (System.nanoTime() - lastFlush > FLUSH_INTERVAL.toNanos()) {
-                    sender.flush();
-                    lastFlush = System.nanoTime();
+                } catch (IllegalStateException e) {
+                    // A retailer backend keeps going when the platform is slow or down: it reports, waits, resumes.
+                    out.println(Instant.now() + " simulator: " + e.getMessage() + "; resuming in "
+                            + RETRY_PAUSE.toSeconds() + " s");
+                    Thread.sleep(RETRY_PAUSE.toMillis());
                 }
             }
         } catch (InterruptedException e) {
