@@ -3,7 +3,6 @@ package io.adinsights.schemas.parse;
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -38,7 +37,8 @@ public final class RecordReader implements Closeable {
 
     private final InputStream in;
     private final int maxRecordBytes;
-    private final ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+    /** The record being read; not a ByteArrayOutputStream, whose every write takes a lock. */
+    private final RecordBytes current = new RecordBytes();
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int bufferPosition;
     private int bufferLimit;
@@ -222,6 +222,39 @@ public final class RecordReader implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** A growable byte array, written one byte at a time. */
+    private static final class RecordBytes {
+        private byte[] bytes = new byte[512];
+        private int size;
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void write(byte[] source, int offset, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 
     /** The input cannot be read to its end: a corrupt or truncated compressed stream. */
