@@ -50,6 +50,13 @@ public final class BatchJob {
         System.exit(status);
     }
 
+    /**
+     * Local mode on every core, a failed task tried up to 4 times as on a cluster: local mode's default of one
+     * attempt turns a transient failure (tasks racing to create one new partition directory on a local file system)
+     * into a failed run.
+     */
+    public static final String LOCAL_MASTER = "local[*,4]";
+
     static int run(String[] args, BatchConfig config, Consumer<String> progress) {
         if (args.length == 0) {
             throw new IllegalArgumentException("Missing command");
@@ -57,7 +64,7 @@ public final class BatchJob {
         Map<String, String> options = options(Arrays.asList(args).subList(1, args.length));
         SparkSession.Builder builder = SparkSession.builder().appName("ad-insights-batch-" + args[0]);
         if (System.getProperty("spark.master") == null) {
-            builder.master("local[*]");
+            builder.master(LOCAL_MASTER);
         }
         switch (args[0]) {
             case "run" -> {

@@ -56,7 +56,7 @@ public final class CompactionBenchmark {
                 LakehouseConfig.LOCAL_DIR, dir.resolve("lake").toString()));
         SparkSession spark = BatchSession.configure(SparkSession.builder()
                 .appName("compaction-benchmark")
-                .master("local[2]")
+                .master("local[2,4]") // a failed task is tried again, as in BatchJob.LOCAL_MASTER
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.driver.host", "127.0.0.1"), lakehouse).getOrCreate();

@@ -24,7 +24,7 @@ final class LocalSpark {
         if (session == null) {
             SparkSession.Builder builder = SparkSession.builder()
                     .appName("batch-layer-tests")
-                    .master("local[2]")
+                    .master("local[2,4]") // a failed task is tried again, as in BatchJob.LOCAL_MASTER
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.default.parallelism", "4")

@@ -236,9 +236,6 @@ public final class LocalStack implements AutoCloseable {
         environment.put("BATCH_COMPLETENESS_DELAY", completenessDelay.toString());
         List<String> jvm = new ArrayList<>(SPARK_JAVA17_OPTIONS);
         jvm.add("-Xmx1536m");
-        // Local mode gives a task one attempt; a cluster retries (e.g. two tasks racing to create one partition
-        // directory on the local file system), so here too.
-        jvm.add("-Dspark.master=local[*,4]");
         PartProcess batch = PartProcess.start("batch", settings.dir(), PartProcess.java(BATCH_MAIN,
                 RuntimeClasspath.fromResource("io/adinsights/stack/batch-runtime.classpath"), jvm,
                 List.of("run", "--from", from.toString(), "--to", to.toString())), environment);
