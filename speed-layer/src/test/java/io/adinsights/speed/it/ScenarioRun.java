@@ -28,9 +28,11 @@ import io.adinsights.traffic.oracle.Truth;
 import io.adinsights.traffic.oracle.TruthOracle;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,17 +184,22 @@ final class ScenarioRun implements AutoCloseable {
         log("checkpoint " + lastCompletedCheckpoint() + " completed");
     }
 
+    /** The newest completed checkpoint. Flink deletes older ones meanwhile: a listing losing that race is redone. */
     private long lastCompletedCheckpoint() throws IOException {
         Path checkpoints = workDir.resolve("checkpoints");
         if (!Files.exists(checkpoints)) {
             return 0;
         }
-        try (Stream<Path> walk = Files.walk(checkpoints, 3)) {
-            return walk.filter(path -> path.getFileName().toString().equals("_metadata"))
-                    .map(path -> path.getParent().getFileName().toString())
-                    .filter(name -> name.startsWith("chk-"))
-                    .mapToLong(name -> Long.parseLong(name.substring(4)))
-                    .max().orElse(0);
+        while (true) {
+            try (Stream<Path> walk = Files.walk(checkpoints, 3)) {
+                return walk.filter(path -> path.getFileName().toString().equals("_metadata"))
+                        .map(path -> path.getParent().getFileName().toString())
+                        .filter(name -> name.startsWith("chk-"))
+                        .mapToLong(name -> Long.parseLong(name.substring(4)))
+                        .max().orElse(0);
+            } catch (NoSuchFileException | UncheckedIOException e) {
+                // A checkpoint directory vanished while it was listed.
+            }
         }
     }
 
