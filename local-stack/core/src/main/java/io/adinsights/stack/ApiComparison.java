@@ -39,12 +39,18 @@ final class ApiComparison {
         this.boundary = requireNonNull(boundary, "boundary is null");
     }
 
-    /** Compares every campaign over [first, boundary), [boundary − 2 h, boundary + 2 h) and [boundary, last). */
+    /**
+     * Compares every campaign over [first, boundary), [boundary − 2 h, boundary + 2 h) and [boundary, last), where
+     * {@code last} is the end of the current hour, the latest end the API accepts.
+     */
     Outcome compare(List<String> campaigns, Instant first, Instant last) throws IOException, InterruptedException {
         List<String> differences = new ArrayList<>();
+        // The API refuses ranges ending after the current hour: the range across the boundary stops at last.
+        Instant twoHoursAfter = boundary.plus(Duration.ofHours(2));
+        Instant acrossEnd = twoHoursAfter.isAfter(last) ? last : twoHoursAfter;
         List<Instant[]> ranges = List.of(
                 new Instant[] {first, boundary},
-                new Instant[] {boundary.minus(Duration.ofHours(2)), boundary.plus(Duration.ofHours(2))},
+                new Instant[] {boundary.minus(Duration.ofHours(2)), acrossEnd},
                 new Instant[] {boundary, last});
         for (String campaign : campaigns) {
             for (Instant[] range : ranges) {
