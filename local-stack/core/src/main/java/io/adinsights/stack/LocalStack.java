@@ -22,10 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine, started in dependency order and stopped in reverse: the CQL server, the stream
@@ -97,16 +100,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServers() {
-        cql = serverOptions(settings.cqlPort(), "cql", CqlServer::new);
+        cql = newServer(settings.cqlPort(), "cql", CqlServer::new);
         step("CQL server (ScyllaDB stand-in)", cql);
         if (settings.stream() == StackSettings.StreamKind.KAFKA) {
-            kafka = serverOptions(settings.kafkaPort(), "kafka", KafkaServer::new);
+            kafka = newServer(settings.kafkaPort(), "kafka", KafkaServer::new);
             step("Kafka broker", kafka);
             Map<String, String> bigRecords = Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES));
             kafka.createTopic(EVENTS_STREAM, STREAM_PARTITIONS, bigRecords);
             kafka.createTopic(DEAD_LETTER_STREAM, 1, bigRecords);
         } else {
-            kinesis = serverOptions(settings.kinesisPort(), "kinesis", KinesisServer::new);
+            kinesis = newServer(settings.kinesisPort(), "kinesis", KinesisServer::new);
             step("kinesis-local", kinesis);
             createStreamIfMissing(EVENTS_STREAM, STREAM_PARTITIONS);
             createStreamIfMissing(DEAD_LETTER_STREAM, 1);
@@ -128,7 +131,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private <S extends LocalServer> S serverOptions(int port, String directory,
+    private <S extends LocalServer> S newServer(int port, String directory,
             java.util.function.Function<ServerOptions, S> constructor) {
         ServerOptions options = ServerOptions.defaults().withDataDirectory(settings.subdirectory(directory));
         S server = constructor.apply(port == 0 ? options : options.withPort(port));
@@ -261,25 +264,24 @@ public final class LocalStack implements AutoCloseable {
         Map<String, OptionalLong> memory = new LinkedHashMap<>();
         servers.stream().filter(LocalServer::isRunning).forEach(server -> memory.put(server.name(),
                 server.residentMemoryKib()));
-        for (PartProcess part : new PartProcess[] {speedLayer, ingestion, api}) {
-            if (part != null && part.isAlive()) {
-                memory.put(part.name(), part.residentMemoryKib());
-            }
-        }
+        parts().stream().filter(PartProcess::isAlive)
+                .forEach(part -> memory.put(part.name(), part.residentMemoryKib()));
         return memory;
     }
 
     /** Which parts died by themselves, with the end of their logs. */
     public List<String> failedParts() {
         List<String> failed = new ArrayList<>();
-        for (PartProcess part : new PartProcess[] {speedLayer, ingestion, api}) {
-            if (part != null && !part.isAlive()) {
-                failed.add(part.name() + " exited" + part.describeLogTail());
-            }
-        }
+        parts().stream().filter(part -> !part.isAlive())
+                .forEach(part -> failed.add(part.name() + " exited" + part.describeLogTail()));
         servers.stream().filter(server -> !server.isRunning())
                 .forEach(server -> failed.add(server.name() + " is not running (log " + server.logFile() + ")"));
         return failed;
+    }
+
+    /** The parts running in JVMs of their own, in start order. */
+    private List<PartProcess> parts() {
+        return Stream.of(speedLayer, ingestion, api).filter(Objects::nonNull).toList();
     }
 
     private int get(URI uri) {
@@ -339,11 +341,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every part, newest first; safe to call more than once. */
     @Override
     public void close() {
-        for (PartProcess part : new PartProcess[] {api, ingestion, speedLayer}) {
-            if (part != null) {
-                part.stop();
-            }
-        }
+        List<PartProcess> newestFirst = new ArrayList<>(parts());
+        Collections.reverse(newestFirst);
+        newestFirst.forEach(PartProcess::stop);
         api = null;
         ingestion = null;
         speedLayer = null;

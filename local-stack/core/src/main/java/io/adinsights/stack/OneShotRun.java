@@ -110,7 +110,8 @@ public final class OneShotRun {
                 OracleSettings.of(traffic));
 
         Instant firstHour = Granularity.HOUR.bucketStart(traffic.start()).minus(Duration.ofHours(1));
-        Instant boundary = runBatch(firstHour, traffic.start(), Instant.now());
+        BatchRun batch = runBatch(firstHour, traffic.start(), Instant.now());
+        Instant boundary = batch.boundary();
 
         InsightsApiClient api = new InsightsApiClient(stack.apiUri());
         awaitBoundary(api, boundary);
@@ -135,12 +136,15 @@ public final class OneShotRun {
         log("raw archive: " + archived + " records, " + expectedArchive + " expected");
 
         return new Result(sent + sentinels.size(), sendTime, viaHttp, viaProducer, boundary, outcome,
-                lettersEqual, truth.deadLetters().size(), archived == expectedArchive, archived, batchStatus,
+                lettersEqual, truth.deadLetters().size(), archived == expectedArchive, archived, batch.status(),
                 rejectedByIngestion, tooLargeForStream, truth.lateEvents(), truth.duplicates());
     }
 
-    private int batchStatus = -1;
     private long sentRecords;
+
+    /** The batch run's exit status and the boundary the API must use after it. */
+    private record BatchRun(int status, Instant boundary) {
+    }
 
     /**
      * Phase by phase: each phase sent, then the speed layer's watermark awaited past the phase's late threshold, so
@@ -218,18 +222,17 @@ public final class OneShotRun {
     /**
      * Runs the batch schedule once over every raw hour so far, with a completeness delay that puts the batch
      * watermark in the middle of the scenario's event times, so that both layers answer part of every range.
-     * Returns the boundary the API must then use.
      */
-    private Instant runBatch(Instant firstRawHour, Instant scenarioStart, Instant now) {
+    private BatchRun runBatch(Instant firstRawHour, Instant scenarioStart, Instant now) {
         Instant to = Granularity.HOUR.bucketStart(now).plus(Duration.ofHours(1));
         Instant middle = scenarioStart.plus(Duration.between(scenarioStart, now.minus(CLEARANCE)).dividedBy(2));
         Instant watermark = Granularity.HOUR.bucketStart(middle);
         Duration completenessDelay = Duration.between(watermark, to);
         Instant from = BatchSchedule.earliestRawHour(stack.rawZone()).orElse(firstRawHour);
         log("batch run over raw hours [" + from + ", " + to + ") with completeness delay " + completenessDelay);
-        batchStatus = stack.runBatch(from, to, completenessDelay);
-        log("batch run finished with status " + batchStatus);
-        return watermark;
+        int status = stack.runBatch(from, to, completenessDelay);
+        log("batch run finished with status " + status);
+        return new BatchRun(status, watermark);
     }
 
     private void awaitBoundary(InsightsApiClient api, Instant boundary) throws IOException, InterruptedException {

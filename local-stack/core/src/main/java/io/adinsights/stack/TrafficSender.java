@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulator's two ways in, as retailers use them: most events through the ingestion endpoint, one in four through
@@ -43,10 +42,11 @@ final class TrafficSender implements AutoCloseable {
     private final List<Future<IngestionClient.Result>> inFlight = new ArrayList<>();
     private final List<CompletableFuture<WriteOutcome>> produced = new ArrayList<>();
     private List<byte[]> batch = new ArrayList<>();
-    private final AtomicLong viaHttp = new AtomicLong();
-    private final AtomicLong viaProducer = new AtomicLong();
-    private final AtomicLong rejectedByIngestion = new AtomicLong();
-    private final AtomicLong tooLargeForStream = new AtomicLong();
+    // Counted by the one thread that sends.
+    private long viaHttp;
+    private long viaProducer;
+    private long rejectedByIngestion;
+    private long tooLargeForStream;
 
     TrafficSender(LocalStack stack) {
         this.ingestion = new IngestionClient(stack.ingestionUri());
@@ -71,12 +71,12 @@ final class TrafficSender implements AutoCloseable {
             }
             batch.add(delivery.payload());
             postBatch();
-            tooLargeForStream.incrementAndGet();
+            tooLargeForStream++;
             return;
         }
         if (!delivery.isValid() || delivery.sequence() % PRODUCER_SHARE == 0 || hasLineBreak(delivery.payload())) {
             produced.add(producer.send(delivery.partitionKey(), delivery.payload()));
-            viaProducer.incrementAndGet();
+            viaProducer++;
             if (produced.size() >= ProducerSettings.QUEUE_CAPACITY_DEFAULT) {
                 awaitProduced();
             }
@@ -91,7 +91,7 @@ final class TrafficSender implements AutoCloseable {
     private void postBatch() throws InterruptedException {
         List<byte[]> records = batch;
         batch = new ArrayList<>();
-        viaHttp.addAndGet(records.size());
+        viaHttp += records.size();
         inFlight.add(httpSenders.submit(() -> ingestion.send(records)));
         if (inFlight.size() > HTTP_SENDERS * 2) {
             awaitHttp(inFlight.size() - HTTP_SENDERS);
@@ -116,7 +116,7 @@ final class TrafficSender implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             try {
                 IngestionClient.Result result = inFlight.remove(0).get();
-                rejectedByIngestion.addAndGet(result.rejected());
+                rejectedByIngestion += result.rejected();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("Sending through ingestion failed: " + e.getCause().getMessage(),
                         e.getCause());
@@ -149,21 +149,21 @@ final class TrafficSender implements AutoCloseable {
     }
 
     long viaHttp() {
-        return viaHttp.get();
+        return viaHttp;
     }
 
     long viaProducer() {
-        return viaProducer.get();
+        return viaProducer;
     }
 
     /** Records the ingestion endpoint rejected (and dead-lettered): they never reach the stream. */
     long rejectedByIngestion() {
-        return rejectedByIngestion.get();
+        return rejectedByIngestion;
     }
 
     /** Records sent to ingestion because no stream takes them: the only ones it should reject. */
     long tooLargeForStream() {
-        return tooLargeForStream.get();
+        return tooLargeForStream;
     }
 
     @Override
