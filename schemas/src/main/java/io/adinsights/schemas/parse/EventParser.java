@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -42,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  * person understands. It never throws on input: bad bytes, bad UTF-8, huge fields, deep nesting, nulls and wrong
  * types all become rejections. The JSON Schema {@value #SCHEMA_RESOURCE} checks the structure; this class adds
  * what a schema cannot say (the time rules and the supported versions). Thread-safe.
+ *
+ * <p>Most records are valid, so a {@link FastEventReader} tries each one first in a single streaming pass; only
+ * what it cannot prove valid goes through the tree and the schema, which stay the authority for every outcome.
  */
 public final class EventParser {
 
@@ -54,6 +58,7 @@ public final class EventParser {
 
     private final JsonMapper mapper;
     private final Schema schema;
+    private final FastEventReader fastReader;
     private final Duration maxFutureSkew;
     private final int maxRecordBytes;
 
@@ -71,6 +76,7 @@ public final class EventParser {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         this.schema = loadSchema();
+        this.fastReader = new FastEventReader(mapper, maxFutureSkew);
     }
 
     /** A parser with the contract's limits: 5 minutes of future skew and 1 MiB records. */
@@ -102,6 +108,23 @@ public final class EventParser {
      *                   rejected. Pass the stream's arrival time, not the wall clock, so a replay decides the same.
      */
     public ParseResult parse(RawRecord record, Instant ingestTime) {
+        return parse(record, ingestTime, true);
+    }
+
+    /** The same as {@link #parse(RawRecord, Instant)} without the fast path: the reference it must agree with. */
+    ParseResult parseWithSchemaOnly(RawRecord record, Instant ingestTime) {
+        return parse(record, ingestTime, false);
+    }
+
+    /**
+     * The fast path alone, without the size, blank and UTF-8 checks before it: the event, or empty where
+     * {@link #parse} falls back to the schema path.
+     */
+    Optional<AdEvent> fastParse(byte[] record, Instant ingestTime) {
+        return fastReader.read(record, ingestTime);
+    }
+
+    private ParseResult parse(RawRecord record, Instant ingestTime, boolean fastPath) {
         requireNonNull(record, "record is null");
         requireNonNull(ingestTime, "ingestTime is null");
         byte[] bytes = record.bytes();
@@ -119,6 +142,13 @@ public final class EventParser {
         String utf8Problem = utf8Problem(bytes);
         if (utf8Problem != null) {
             return invalid(RejectionReason.INVALID_UTF8, utf8Problem);
+        }
+        // Only after the UTF-8 check: Jackson alone lets some bad UTF-8 through (overlong forms, surrogates).
+        if (fastPath) {
+            Optional<AdEvent> event = fastReader.read(bytes, ingestTime);
+            if (event.isPresent()) {
+                return new ParseResult.Valid(event.get());
+            }
         }
         JsonNode root;
         try {
@@ -175,20 +205,25 @@ public final class EventParser {
                 eventTime,
                 text(root, "campaignId"),
                 text(root, "adId"),
-                text(root, "clickId"),
+                type == EventType.ADD_TO_BASKET ? text(root, "clickId") : null,
                 text(root, "userId"),
                 text(root, "retailerId"),
                 text(root, "productId"),
                 text(root, "placement"),
                 quantity == null ? null : quantity.asInt(),
                 version == null ? AdEvent.CURRENT_SCHEMA_VERSION : version.asInt(),
-                extraFields(root));
+                extraFields(root, type));
     }
 
-    private String extraFields(ObjectNode root) {
+    /**
+     * The fields the contract does not define, as JSON. A clickId means something on a basket only: on an
+     * impression or a click it is kept here, like any unknown field, instead of being taken for a basket's.
+     */
+    private String extraFields(ObjectNode root, EventType type) {
         ObjectNode extra = null;
         for (Map.Entry<String, JsonNode> field : root.properties()) {
-            if (!CONTRACT_FIELDS.contains(field.getKey())) {
+            String name = field.getKey();
+            if (!CONTRACT_FIELDS.contains(name) || (name.equals("clickId") && type != EventType.ADD_TO_BASKET)) {
                 if (extra == null) {
                     extra = mapper.createObjectNode();
                 }
@@ -228,6 +263,9 @@ public final class EventParser {
     }
 
     private static String utf8Problem(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return null; // ASCII is valid UTF-8: most records need neither the decoder nor its buffer
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -236,6 +274,15 @@ public final class EventParser {
         return result.isError()
                 ? "record is not valid UTF-8: bad byte sequence at byte " + in.position()
                 : null;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Schema loadSchema() {

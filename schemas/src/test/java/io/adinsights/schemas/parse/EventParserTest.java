@@ -49,6 +49,17 @@ class EventParserTest {
     }
 
     @Test
+    void keepsAClickIdOnAClickWithTheUnknownFieldsNotAsTheBasketsClick() {
+        AdEvent event = valid("""
+                {"eventId":"k-2","eventType":"click","eventTime":"2026-03-29T01:00:00Z","campaignId":"c","adId":"a",
+                 "clickId":"k-1","sdk":"web"}""");
+
+        assertThat(event.eventType()).isEqualTo(EventType.CLICK);
+        assertThat(event.clickId()).isNull();
+        assertThat(event.extraFieldsJson()).isEqualTo("{\"clickId\":\"k-1\",\"sdk\":\"web\"}");
+    }
+
+    @Test
     void acceptsAnEventExactlyFiveMinutesAhead() {
         AdEvent event = valid("""
                 {"eventId":"e","eventType":"click","eventTime":"2026-03-29T02:05:00Z","campaignId":"c","adId":"a"}""");
