@@ -12,7 +12,9 @@ import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -26,6 +28,7 @@ public final class LocalSpeedLayer {
 
     public static final String PROMETHEUS_PORTS = "9249-9259";
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    private static final MemorySize LOCAL_MANAGED_MEMORY = MemorySize.ofMebiBytes(512);
 
     private LocalSpeedLayer() {
     }
@@ -36,7 +39,8 @@ public final class LocalSpeedLayer {
                 config.cqlKeyspace(), config.cqlConsistency());
         CreateSchema.create(connection, CqlSchema.simpleReplication(1));
 
-        Configuration cluster = prometheus();
+        Configuration cluster = localCluster();
+        cluster.addAll(prometheus());
         // A local run resumes where the last one stopped, as a cluster would after a failure: checkpoints outlive
         // the job (Ctrl-C cancels it) and the newest one is restored, Kafka offsets and all state together.
         cluster.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
@@ -65,6 +69,17 @@ public final class LocalSpeedLayer {
                         + (watermark == null ? "(no watermark yet)" : watermark));
             }
         }
+    }
+
+    /**
+     * What a local cluster (a MiniCluster in this JVM) needs that a real one gets from its task managers' sizing:
+     * managed memory for RocksDB. The local default, 128 MiB shared by every RocksDB instance of every slot, leaves
+     * each a few MiB of write buffers, and puts then keep waiting for memtable flushes: the job ran four times slower.
+     */
+    public static Configuration localCluster() {
+        Configuration configuration = new Configuration();
+        configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_MANAGED_MEMORY);
+        return configuration;
     }
 
     /** The Prometheus reporter: the configuration a local Flink cluster would have in flink-conf.yaml. */

@@ -115,7 +115,7 @@ public record SpeedLayerConfig(
     public static final String DEDUP_TTL = "dedup.ttl";
     public static final Duration DEDUP_TTL_DEFAULT = Duration.ofHours(24);
     public static final String EARLY_FIRE_INTERVAL = "window.early-fire-interval";
-    public static final Duration EARLY_FIRE_INTERVAL_DEFAULT = Duration.ofSeconds(2);
+    public static final Duration EARLY_FIRE_INTERVAL_DEFAULT = Duration.ofSeconds(1);
     public static final String CQL_CONTACT_POINTS = "cql.contact-points";
     public static final String CQL_CONTACT_POINTS_DEFAULT = "127.0.0.1:9042";
     public static final String CQL_DATACENTER = "cql.datacenter";

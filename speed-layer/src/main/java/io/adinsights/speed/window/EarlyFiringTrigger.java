@@ -34,9 +34,12 @@ public final class EarlyFiringTrigger extends Trigger<Object, TimeWindow> {
         if (window.maxTimestamp() <= context.getCurrentWatermark()) {
             return TriggerResult.FIRE;
         }
-        context.registerEventTimeTimer(window.maxTimestamp());
         ValueState<Long> earlyFireAt = context.getPartitionedState(earlyFireDescriptor);
         if (earlyFireAt.value() == null) {
+            // The first element since the last firing: only then are timers registered, not for every element
+            // (each registration costs a state write). The watermark timer is idempotent; it was already set
+            // unless this is the window's first element.
+            context.registerEventTimeTimer(window.maxTimestamp());
             long at = context.getCurrentProcessingTime() + intervalMillis;
             context.registerProcessingTimeTimer(at);
             earlyFireAt.update(at);

@@ -3,9 +3,11 @@ package io.adinsights.speed.window;
 import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.schemas.rules.Granularity;
 import io.adinsights.speed.attribution.Contribution;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -13,32 +15,57 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Sums contributions per (campaign, ad, minute) before the shuffle to the windows, so that the windows see one
- * partial per row and minute instead of one record per event. Flushes before forwarding every watermark (so
- * partials precede the watermark that may close their window), before every checkpoint barrier (nothing is
- * buffered across a checkpoint: exactly-once without state), and when the map grows large. Each partial carries
- * its minute's start as timestamp, which puts it in the right minute and hour window.
+ * partial per row and minute instead of one record per event. Buffered partials are flushed: before a watermark that
+ * reaches the end of the earliest buffered minute (so partials precede the watermark that may close their window;
+ * a watermark that closes none of them passes without a flush, as partials behind it are still on time for their
+ * windows), every flush interval of processing time (so totals stay fresh), before every checkpoint barrier
+ * (nothing is buffered across a checkpoint: exactly-once without state), and when the map grows large. Each partial
+ * carries its minute's start as timestamp, which puts it in the right minute and hour window.
  */
 public final class PreAggregateContributions extends AbstractStreamOperator<PartialCounts>
         implements OneInputStreamOperator<Contribution, PartialCounts> {
 
     public static final int MAX_ENTRIES_DEFAULT = 10_000;
+    /** As often as the sources emit watermarks by default: buffering adds no delay a watermark flush did not. */
+    public static final Duration FLUSH_INTERVAL_DEFAULT = Duration.ofMillis(200);
 
     private static final long serialVersionUID = 1L;
 
     private final int maxEntries;
+    private final long flushIntervalMillis;
     private transient Map<Key, PartialCounts> partials;
+    /** The last millisecond of the earliest buffered minute: a watermark at or past it may close its window. */
+    private transient long earliestWindowEnd;
 
-    public PreAggregateContributions(int maxEntries) {
+    public PreAggregateContributions(int maxEntries, Duration flushInterval) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("Invalid maxEntries: " + maxEntries + " (must be >= 1)");
         }
+        if (flushInterval.isNegative() || flushInterval.isZero()) {
+            throw new IllegalArgumentException("Invalid flushInterval: " + flushInterval + " (must be > 0)");
+        }
         this.maxEntries = maxEntries;
+        this.flushIntervalMillis = flushInterval.toMillis();
+    }
+
+    public PreAggregateContributions(int maxEntries) {
+        this(maxEntries, FLUSH_INTERVAL_DEFAULT);
     }
 
     @Override
     public void open() throws Exception {
         super.open();
         partials = new HashMap<>();
+        earliestWindowEnd = Long.MAX_VALUE;
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
+        ProcessingTimeService time = getProcessingTimeService();
+        time.registerTimer(time.getCurrentProcessingTime() + flushIntervalMillis, now -> {
+            flush();
+            scheduleFlush();
+        });
     }
 
     @Override
@@ -51,6 +78,7 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
         PartialCounts partial = partials.computeIfAbsent(key, k -> PartialCounts.of(
                 unattributed ? MetricTable.Level.UNATTRIBUTED : MetricTable.Level.AD, k.campaignId, k.adId,
                 k.minuteStart));
+        earliestWindowEnd = Math.min(earliestWindowEnd, minute + Granularity.MINUTE.length().toMillis() - 1);
         switch (contribution.kind) {
             case IMPRESSION -> partial.impressions++;
             case CLICK -> partial.clicks++;
@@ -65,7 +93,9 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        flush();
+        if (mark.getTimestamp() >= earliestWindowEnd) {
+            flush();
+        }
         super.processWatermark(mark);
     }
 
@@ -86,6 +116,7 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
             output.collect(new StreamRecord<>(partial, partial.minuteStart));
         }
         partials.clear();
+        earliestWindowEnd = Long.MAX_VALUE;
     }
 
     private record Key(String campaignId, String adId, long minuteStart) {

@@ -7,6 +7,7 @@ import io.adinsights.schemas.cql.CqlSchema;
 import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.kafka.KafkaServer;
+import io.adinsights.speed.LocalSpeedLayer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.SpeedLayerJob;
 import io.adinsights.speed.migrate.CreateSchema;
@@ -70,7 +71,8 @@ public final class FreshnessBenchmark {
                     .checkpoint("file:///tmp/ad-insights-bench/freshness-checkpoints", Duration.ofSeconds(10))
                     .idleness(Duration.ofSeconds(30))
                     .build();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                    LocalSpeedLayer.localCluster());
             SpeedLayerJob.configure(env, config);
             SpeedLayerJob.build(env, config);
             JobClient job = env.executeAsync("freshness");

@@ -3,6 +3,7 @@ package io.adinsights.speed.bench;
 import io.adinsights.schemas.cql.CqlSchema;
 import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.kafka.KafkaServer;
+import io.adinsights.speed.LocalSpeedLayer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.SpeedLayerJob;
 import io.adinsights.speed.migrate.CreateSchema;
@@ -22,6 +23,7 @@ import java.util.Properties;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -33,10 +35,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Not a test: events per second of the whole job (Kafka → CQL) against a bare job (Kafka read, keyBy, count) on
- * the same input, both reading a bounded range of the topic on a MiniCluster. Run with
- * {@code mvn -f speed-layer/pom.xml exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.adinsights.speed.bench.SpeedLayerBenchmark -Dexec.args=500000}.
- * With {@code -Dexec.args="freshness 300 300"} it measures freshness instead: {@link FreshnessBenchmark}.
+ * the same input, both reading a bounded range of the topic on a MiniCluster. Run it in a JVM of its own with
+ * {@code exec:exec} as the module's README shows (argument: the number of events, default 500 000); with
+ * {@code freshness [probes] [events/s]} it measures freshness instead: {@link FreshnessBenchmark}.
  */
 public final class SpeedLayerBenchmark {
 
@@ -99,7 +100,16 @@ public final class SpeedLayerBenchmark {
 
     private static double run(String name, long records, SpeedLayerConfig config,
             java.util.function.Consumer<DataStream<IngestedRecord>> graph) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+        // -Dbench.flink=key=value,... tries other cluster settings on top of the local ones.
+        Configuration cluster = LocalSpeedLayer.localCluster();
+        for (String setting : System.getProperty("bench.flink", "").split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                cluster.setString(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            }
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                cluster);
         SpeedLayerJob.configure(env, config);
         KafkaSource<IngestedRecord> source = KafkaSource.<IngestedRecord>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())

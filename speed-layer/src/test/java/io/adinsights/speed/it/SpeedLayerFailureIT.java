@@ -6,6 +6,7 @@ import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.cql.CqlServerExtension;
 import io.adinsights.servers.kafka.KafkaServer;
 import io.adinsights.servers.kafka.KafkaServerExtension;
+import io.adinsights.speed.LocalSpeedLayer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.SpeedLayerJob;
 import io.adinsights.speed.parse.IngestedRecord;
@@ -43,7 +44,8 @@ class SpeedLayerFailureIT {
         TrafficConfig traffic = ScenarioRun.messyNearNow(20_000, 3.0, 21, Duration.ofMinutes(40));
         try (ScenarioRun run = ScenarioRun.onKafka(kafka, cql, "job-failure")) {
             SpeedLayerConfig config = run.jobConfig(traffic);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                    LocalSpeedLayer.localCluster());
             SpeedLayerJob.configure(env, config);
             SpeedLayerJob.count(SpeedLayerJob.source(env, config).map(new FailOnceAfter(6_000))
                     .uid("inject-failure").name("inject-failure"), config);
@@ -66,7 +68,8 @@ class SpeedLayerFailureIT {
         AtomicReference<Thread> outage = new AtomicReference<>();
         try (ScenarioRun run = ScenarioRun.onKafka(kafka, cql, "cql-outage")) {
             SpeedLayerConfig config = run.jobConfig(traffic);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                    LocalSpeedLayer.localCluster());
             SpeedLayerJob.configure(env, config);
             SpeedLayerJob.build(env, config);
             JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);

@@ -6,6 +6,7 @@ import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.cql.CqlServerExtension;
 import io.adinsights.servers.kafka.KafkaServer;
 import io.adinsights.servers.kafka.KafkaServerExtension;
+import io.adinsights.speed.LocalSpeedLayer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.SpeedLayerJob;
 import io.adinsights.traffic.generator.Scenario;
@@ -35,7 +36,8 @@ class SpeedLayerKafkaIT {
         Scenario scenario = Scenario.of(traffic);
         try (ScenarioRun run = ScenarioRun.onKafka(kafka, cql, "messy")) {
             SpeedLayerConfig config = run.jobConfig(traffic);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                    LocalSpeedLayer.localCluster());
             SpeedLayerJob.configure(env, config);
             SpeedLayerJob.build(env, config);
             JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);

@@ -6,6 +6,7 @@ import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.cql.CqlServerExtension;
 import io.adinsights.servers.kinesis.KinesisServer;
 import io.adinsights.servers.kinesis.KinesisServerExtension;
+import io.adinsights.speed.LocalSpeedLayer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.SpeedLayerJob;
 import io.adinsights.traffic.generator.Scenario;
@@ -67,7 +68,8 @@ class SpeedLayerKinesisIT {
         Scenario scenario = Scenario.of(traffic);
         try (ScenarioRun run = ScenarioRun.onKinesis(kinesis, cql, "kinesis")) {
             SpeedLayerConfig config = run.jobConfig(traffic);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                    LocalSpeedLayer.localCluster());
             SpeedLayerJob.configure(env, config);
             SpeedLayerJob.build(env, config);
             JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.speed.attribution.Contribution;
+import java.time.Duration;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -47,6 +48,44 @@ class PreAggregateContributionsTest {
                             unattributed);
             assertThat(harness.extractOutputStreamRecords()).extracting(StreamRecord::getTimestamp)
                     .containsExactlyInAnyOrder(T, T + MINUTE, T);
+        }
+    }
+
+    @Test
+    void forwardsAWatermarkThatClosesNoBufferedMinuteWithoutFlushing() throws Exception {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateContributions(1_000,
+                Duration.ofHours(1)))) {
+            harness.open();
+            harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T + 30_000), T + 30_000);
+            harness.processWatermark(T + 40_000);
+
+            // Behind the watermark but still on time: the minute's window ends at T + 59 999.
+            assertThat(harness.getOutput()).containsExactly(new Watermark(T + 40_000));
+
+            harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T + 50_000), T + 50_000);
+            harness.processWatermark(T + MINUTE - 1);
+
+            assertThat(harness.extractOutputValues()).containsExactly(partial("c", "a", T, 2, 0, 0));
+            assertThat(harness.getOutput().toArray()[2]).isEqualTo(new Watermark(T + MINUTE - 1));
+        }
+    }
+
+    @Test
+    void flushesEveryIntervalOfProcessingTimeSoThatTotalsStayFresh() throws Exception {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateContributions(1_000,
+                Duration.ofMillis(200)))) {
+            harness.setProcessingTime(0);
+            harness.open();
+            harness.processElement(Contribution.of(Contribution.Kind.CLICK, "c", "a", T), T);
+            harness.setProcessingTime(199);
+            assertThat(harness.getOutput()).isEmpty();
+
+            harness.setProcessingTime(200);
+            assertThat(harness.extractOutputValues()).containsExactly(partial("c", "a", T, 0, 1, 0));
+
+            harness.processElement(Contribution.of(Contribution.Kind.CLICK, "c", "a", T), T);
+            harness.setProcessingTime(400);
+            assertThat(harness.extractOutputValues()).hasSize(2);
         }
     }
 
