@@ -4,16 +4,27 @@ import static java.util.Objects.requireNonNull;
 
 import io.adinsights.speed.window.MetricRow;
 import java.time.Duration;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.OptionalLong;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Writes whole window totals to the speed layer's CQL tables as upserts with a TTL, and the job's watermark to
  * {@code layer_progress}. Every write is idempotent and a checkpoint completes only after every row before its
  * barrier is written, so a replay from a checkpoint rewrites the same values: effectively exactly-once.
+ *
+ * <p>The watermark written by a checkpoint is its state. A replay rewrites the rows of windows that were still open
+ * at the checkpoint, first with partial totals, so a writer restored from it writes that watermark back to
+ * {@code layer_progress} before anything else: readers never take a row being replayed for a final one.
  */
-public final class ScyllaMetricsSink implements Sink<MetricRow> {
+public final class ScyllaMetricsSink implements Sink<MetricRow>, SupportsWriterState<MetricRow, Long> {
 
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final int MAX_PENDING_ROWS_DEFAULT = 5_000;
@@ -37,9 +48,23 @@ public final class ScyllaMetricsSink implements Sink<MetricRow> {
     }
 
     @Override
-    public SinkWriter<MetricRow> createWriter(WriterInitContext context) {
+    public StatefulSinkWriter<MetricRow, Long> createWriter(WriterInitContext context) throws IOException {
         return new ScyllaMetricsWriter(connection, layerName, settings, context.getProcessingTimeService(),
-                context.metricGroup());
+                context.metricGroup(), OptionalLong.empty());
+    }
+
+    @Override
+    public StatefulSinkWriter<MetricRow, Long> restoreWriter(WriterInitContext context, Collection<Long> recovered)
+            throws IOException {
+        // One writer; should there be several states, the lowest watermark is one all of them had written.
+        OptionalLong watermark = recovered.stream().mapToLong(Long::longValue).min();
+        return new ScyllaMetricsWriter(connection, layerName, settings, context.getProcessingTimeService(),
+                context.metricGroup(), watermark);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Long> getWriterStateSerializer() {
+        return new WatermarkSerializer();
     }
 
     /** Flink 1.20 still declares this factory; it calls the one above. */
@@ -74,6 +99,29 @@ public final class ScyllaMetricsSink implements Sink<MetricRow> {
         public static WriterSettings defaults() {
             return new WriterSettings(MAX_IN_FLIGHT_DEFAULT, MAX_PENDING_ROWS_DEFAULT, FLUSH_INTERVAL_DEFAULT,
                     RETRY_TIMEOUT_DEFAULT);
+        }
+    }
+
+    /** The writer's state: the watermark it had written to {@code layer_progress}, in epoch milliseconds. */
+    static final class WatermarkSerializer implements SimpleVersionedSerializer<Long> {
+
+        @Override
+        public int getVersion() {
+            return 1;
+        }
+
+        @Override
+        public byte[] serialize(Long watermark) {
+            return ByteBuffer.allocate(Long.BYTES).putLong(watermark).array();
+        }
+
+        @Override
+        public Long deserialize(int version, byte[] serialized) throws IOException {
+            if (version != 1 || serialized.length != Long.BYTES) {
+                throw new IOException("Unknown writer state: version " + version + ", " + serialized.length
+                        + " bytes");
+            }
+            return ByteBuffer.wrap(serialized).getLong();
         }
     }
 }

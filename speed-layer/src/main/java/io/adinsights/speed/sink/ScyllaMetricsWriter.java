@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * before each checkpoint barrier. Each statement carries its own write timestamp, taken when it is first sent, so a
  * retried older total can never overwrite a newer one.
  */
-final class ScyllaMetricsWriter implements SinkWriter<MetricRow> {
+final class ScyllaMetricsWriter implements StatefulSinkWriter<MetricRow, Long> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScyllaMetricsWriter.class);
     private static final long MAX_BACKOFF_MILLIS = 4_000;
@@ -63,7 +65,8 @@ final class ScyllaMetricsWriter implements SinkWriter<MetricRow> {
     private long watermarkWritten = Long.MIN_VALUE;
 
     ScyllaMetricsWriter(CqlConnection connection, String layerName, ScyllaMetricsSink.WriterSettings settings,
-            ProcessingTimeService timeService, MetricGroup metrics) {
+            ProcessingTimeService timeService, MetricGroup metrics, OptionalLong restoredWatermark)
+            throws IOException {
         this.layerName = requireNonNull(layerName, "layerName is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.timeService = requireNonNull(timeService, "timeService is null");
@@ -89,6 +92,18 @@ final class ScyllaMetricsWriter implements SinkWriter<MetricRow> {
         this.writeLatencyMillis = metrics.histogram("writeLatencyMillis", new DescriptiveStatisticsHistogram(1_000));
         metrics.gauge("watermarkLagMillis", () -> watermark == Long.MIN_VALUE ? 0L
                 : Math.max(0L, System.currentTimeMillis() - watermark));
+        if (restoredWatermark.isPresent()) {
+            // Back to the checkpoint's watermark before any replayed row is written.
+            watermark = restoredWatermark.getAsLong();
+            try {
+                writeProgress();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while writing the restored watermark", e);
+            }
+            LOG.info("Restored from a checkpoint: {} is complete up to {} again", layerName,
+                    Instant.ofEpochMilli(watermarkWritten));
+        }
         scheduleFlush();
     }
 
@@ -222,6 +237,12 @@ final class ScyllaMetricsWriter implements SinkWriter<MetricRow> {
         if (error != null) {
             throw new IOException("CQL writes failed for longer than " + settings.retryTimeout(), error);
         }
+    }
+
+    /** The watermark written so far: {@link #flush} ran just before, so it covers every row before the barrier. */
+    @Override
+    public List<Long> snapshotState(long checkpointId) {
+        return watermarkWritten == Long.MIN_VALUE ? List.of() : List.of(watermarkWritten);
     }
 
     @Override
