@@ -420,7 +420,10 @@ class InsightsApiIT {
         assertThat(plain("/v3/api-docs", 200)).contains("/ad/{campaignId}/{metric}").contains("clickToBasket");
         assertThat(plain("/actuator/prometheus", 200))
                 .contains("http_server_requests_seconds_bucket")
-                .contains("uri=\"/ad/{campaignId}/{metric}\"");
+                .contains("uri=\"/ad/{campaignId}/{metric}\"")
+                // The cache of the speed layer's final buckets is on by default.
+                .contains("insights_realtime_cache_buckets_total")
+                .contains("cache=\"realtime-final-buckets\"");
     }
 
     private static String plain(String path, int status) throws Exception {

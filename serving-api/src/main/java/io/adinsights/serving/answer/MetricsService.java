@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -111,16 +113,29 @@ public final class MetricsService {
         BucketSize size = query.granularity();
         ZoneId zone = query.zone();
         List<Answer.Bucket> series = new ArrayList<>();
+        // One pass over the sorted rows: the buckets are contiguous, so each row falls in the bucket being built.
+        Iterator<Map.Entry<Instant, MetricCounts>> next = rows.tailMap(query.from()).entrySet().iterator();
+        Map.Entry<Instant, MetricCounts> row = next.hasNext() ? next.next() : null;
         Instant start = query.from();
         while (start.isBefore(query.to())) {
             Instant end = size.next(start, zone);
-            MetricCounts counts = rows.subMap(start, end).values().stream()
-                    .reduce(MetricCounts.ZERO, MetricCounts::plus);
-            Instant bucketStart = start;
-            boolean complete = gaps.stream().noneMatch(gap -> gap.range().overlaps(bucketStart, end));
-            series.add(new Answer.Bucket(start, counts, complete));
+            MetricCounts counts = MetricCounts.ZERO;
+            while (row != null && row.getKey().isBefore(end)) {
+                counts = counts.plus(row.getValue());
+                row = next.hasNext() ? next.next() : null;
+            }
+            series.add(new Answer.Bucket(start, counts, isComplete(gaps, start, end)));
             start = end;
         }
         return series;
+    }
+
+    private static boolean isComplete(List<Gap> gaps, Instant start, Instant end) {
+        for (Gap gap : gaps) {
+            if (gap.range().overlaps(start, end)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import io.adinsights.serving.store.MetricCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The JSON answer of {@code /ad/{campaignId}/{metric}}. Bucket starts are UTC instants; days start at midnight of
@@ -21,7 +22,8 @@ public record MetricResponse(String campaignId, String adId, String metric, Rang
     }
 
     /** One bucket; {@code complete} is false when a gap overlaps it. */
-    public record Point(Instant bucketStart, long value, boolean complete) {
+    public record Point(@JsonSerialize(using = BucketStartSerializer.class) Instant bucketStart, long value,
+            boolean complete) {
     }
 
     /**

@@ -3,6 +3,7 @@ package io.adinsights.serving.api;
 import io.adinsights.serving.answer.Answer;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** The JSON answer of {@code /ad/{campaignId}/summary}: the three metrics and the rate, in one series. */
 public record SummaryResponse(String campaignId, String adId, String metric, MetricResponse.Range range,
@@ -14,7 +15,8 @@ public record SummaryResponse(String campaignId, String adId, String metric, Met
     }
 
     /** One bucket of the three metrics. */
-    public record Point(Instant bucketStart, long impressions, long clicks, long clickToBasket, boolean complete) {
+    public record Point(@JsonSerialize(using = BucketStartSerializer.class) Instant bucketStart, long impressions,
+            long clicks, long clickToBasket, boolean complete) {
     }
 
     static SummaryResponse of(Answer answer) {

@@ -20,4 +20,15 @@ public interface RealtimeStore {
      * @throws StoreUnavailableException if the store cannot answer
      */
     Optional<Instant> upTo();
+
+    /**
+     * {@link #upTo()} read now, not an answer shared with other requests of the last moments: for deciding, after a
+     * read, whether its rows were already final (a restarted speed layer lowers its watermark before it rewrites
+     * rows).
+     *
+     * @throws StoreUnavailableException if the store cannot answer
+     */
+    default Optional<Instant> upToNow() {
+        return upTo();
+    }
 }

@@ -33,6 +33,11 @@ public final class ResilientRealtimeStore implements RealtimeStore {
         return guarded(delegate::upTo);
     }
 
+    @Override
+    public Optional<Instant> upToNow() {
+        return guarded(delegate::upToNow);
+    }
+
     public CircuitBreaker.State state() {
         return breaker.getState();
     }

@@ -1,14 +1,22 @@
 package io.adinsights.serving.store.scylla;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.adinsights.serving.store.CachingRealtimeStore;
+import io.adinsights.serving.store.RealtimeCacheProperties;
+import io.adinsights.serving.store.RealtimeStore;
 import io.adinsights.serving.store.ResilientRealtimeStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The speed layer's store: one driver session for the application's life, behind a circuit breaker. */
+/**
+ * The speed layer's store: one driver session for the application's life, the cache of final buckets (unless
+ * switched off), and a circuit breaker in front of both.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ScyllaConfiguration {
 
@@ -32,9 +40,13 @@ public class ScyllaConfiguration {
     }
 
     @Bean
-    ResilientRealtimeStore realtimeStore(CqlSession session, ScyllaProperties properties) {
-        ScyllaRealtimeStore scylla = new ScyllaRealtimeStore(session, properties.keyspace(),
-                properties.progressLayer());
-        return new ResilientRealtimeStore(scylla, CircuitBreaker.of("scylladb", BREAKER));
+    ResilientRealtimeStore realtimeStore(CqlSession session, ScyllaProperties properties,
+            RealtimeCacheProperties cacheProperties, Clock clock, MeterRegistry registry) {
+        RealtimeStore store = new ScyllaRealtimeStore(session, properties.keyspace(), properties.progressLayer());
+        if (cacheProperties.enabled()) {
+            store = new CachingRealtimeStore(store, cacheProperties.allowedLateness(), cacheProperties.maxBuckets(),
+                    clock, registry);
+        }
+        return new ResilientRealtimeStore(store, CircuitBreaker.of("scylladb", BREAKER));
     }
 }

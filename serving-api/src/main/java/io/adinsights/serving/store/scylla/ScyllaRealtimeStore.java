@@ -109,6 +109,12 @@ public final class ScyllaRealtimeStore implements RealtimeStore {
         if (last != null && now - last.readAtNanos() < PROGRESS_MAX_AGE.toNanos()) {
             return last.upTo();
         }
+        return upToNow();
+    }
+
+    @Override
+    public Optional<Instant> upToNow() {
+        long now = System.nanoTime();
         try {
             Row row = session.execute(progress.bind(progressLayer)).one();
             Optional<Instant> upTo = row == null ? Optional.empty() : Optional.ofNullable(row.getInstant(0));
