@@ -22,7 +22,6 @@ import io.adinsights.speed.source.KinesisRecordIngester;
 import io.adinsights.speed.source.PacedSource;
 import io.adinsights.speed.window.EarlyFiringTrigger;
 import io.adinsights.speed.window.EmitMetricRow;
-import io.adinsights.speed.window.ExpandToCampaignRows;
 import io.adinsights.speed.window.MetricRow;
 import io.adinsights.speed.window.PartialCounts;
 import io.adinsights.speed.window.PreAggregateContributions;
@@ -212,8 +211,7 @@ public final class SpeedLayerJob {
         DataStream<PartialCounts> partials = impressions.union(clicksAndBaskets)
                 .transform("pre-aggregate", TypeInformation.of(PartialCounts.class),
                         new PreAggregateContributions(PreAggregateContributions.MAX_ENTRIES_DEFAULT))
-                .uid("pre-aggregate")
-                .flatMap(new ExpandToCampaignRows()).uid("campaign-rows").name("campaign-rows");
+                .uid("pre-aggregate");
 
         DataStream<MetricRow> rows = window(partials, Granularity.MINUTE, config)
                 .union(window(partials, Granularity.HOUR, config));

@@ -28,7 +28,7 @@ public final class ScyllaMetricsSink implements Sink<MetricRow>, SupportsWriterS
 
     public static final int MAX_IN_FLIGHT_DEFAULT = 256;
     public static final int MAX_PENDING_ROWS_DEFAULT = 5_000;
-    public static final Duration FLUSH_INTERVAL_DEFAULT = Duration.ofMillis(200);
+    public static final Duration FLUSH_INTERVAL_DEFAULT = Duration.ofMillis(100);
     public static final Duration RETRY_TIMEOUT_DEFAULT = Duration.ofMinutes(3);
 
     private static final long serialVersionUID = 1L;

@@ -30,16 +30,6 @@ public class PartialCounts {
         return partial;
     }
 
-    /** The same counts for another level of the same row, e.g. an ad's counts as a part of its campaign's. */
-    public PartialCounts atLevel(MetricTable.Level newLevel, String newAdId) {
-        PartialCounts copy = of(newLevel, campaignId, newAdId, minuteStart);
-        copy.impressions = impressions;
-        copy.clicks = clicks;
-        copy.clickToBasket = clickToBasket;
-        copy.unattributedBaskets = unattributedBaskets;
-        return copy;
-    }
-
     public void add(PartialCounts other) {
         impressions += other.impressions;
         clicks += other.clicks;

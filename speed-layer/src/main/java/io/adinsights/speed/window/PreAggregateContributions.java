@@ -14,20 +14,21 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Sums contributions per (campaign, ad, minute) before the shuffle to the windows, so that the windows see one
- * partial per row and minute instead of one record per event. Buffered partials are flushed: before a watermark that
- * reaches the end of the earliest buffered minute (so partials precede the watermark that may close their window;
- * a watermark that closes none of them passes without a flush, as partials behind it are still on time for their
- * windows), every flush interval of processing time (so totals stay fresh), before every checkpoint barrier
- * (nothing is buffered across a checkpoint: exactly-once without state), and when the map grows large. Each partial
- * carries its minute's start as timestamp, which puts it in the right minute and hour window.
+ * Sums contributions per row (an ad, its campaign, or the unattributed row) and minute before the shuffle to the
+ * windows, so that the windows see one partial per row and minute instead of one record per event. Buffered partials
+ * are flushed: before a watermark that reaches the end of the earliest buffered minute (so partials precede the
+ * watermark that may close their window; a watermark that closes none of them passes without a flush, as partials
+ * behind it are still on time for their windows), every flush interval of processing time (so totals stay fresh),
+ * before every checkpoint barrier (nothing is buffered across a checkpoint: exactly-once without state), and when
+ * the map grows large. Each partial carries its minute's start as timestamp, which puts it in the right minute and
+ * hour window.
  */
 public final class PreAggregateContributions extends AbstractStreamOperator<PartialCounts>
         implements OneInputStreamOperator<Contribution, PartialCounts> {
 
     public static final int MAX_ENTRIES_DEFAULT = 10_000;
-    /** As often as the sources emit watermarks by default: buffering adds no delay a watermark flush did not. */
-    public static final Duration FLUSH_INTERVAL_DEFAULT = Duration.ofMillis(200);
+    /** Buffering adds at most this to freshness: a tenth of the one-second early firing of the windows. */
+    public static final Duration FLUSH_INTERVAL_DEFAULT = Duration.ofMillis(100);
 
     private static final long serialVersionUID = 1L;
 
@@ -72,22 +73,31 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
     public void processElement(StreamRecord<Contribution> element) {
         Contribution contribution = element.getValue();
         long minute = Granularity.MINUTE.bucketStart(Instant.ofEpochMilli(contribution.eventTime)).toEpochMilli();
-        boolean unattributed = contribution.kind == Contribution.Kind.UNATTRIBUTED_BASKET;
-        Key key = new Key(unattributed ? null : contribution.campaignId, unattributed ? null : contribution.adId,
-                minute);
-        PartialCounts partial = partials.computeIfAbsent(key, k -> PartialCounts.of(
-                unattributed ? MetricTable.Level.UNATTRIBUTED : MetricTable.Level.AD, k.campaignId, k.adId,
-                k.minuteStart));
         earliestWindowEnd = Math.min(earliestWindowEnd, minute + Granularity.MINUTE.length().toMillis() - 1);
+        if (contribution.kind == Contribution.Kind.UNATTRIBUTED_BASKET) {
+            count(contribution, partial(MetricTable.Level.UNATTRIBUTED, null, null, minute));
+        } else {
+            // An ad's counts also count for its campaign: both rows are summed here, before the shuffle.
+            count(contribution, partial(MetricTable.Level.AD, contribution.campaignId, contribution.adId, minute));
+            count(contribution, partial(MetricTable.Level.CAMPAIGN, contribution.campaignId, null, minute));
+        }
+        if (partials.size() >= maxEntries) {
+            flush();
+        }
+    }
+
+    private PartialCounts partial(MetricTable.Level level, String campaignId, String adId, long minute) {
+        return partials.computeIfAbsent(new Key(level, campaignId, adId, minute),
+                key -> PartialCounts.of(level, campaignId, adId, minute));
+    }
+
+    private static void count(Contribution contribution, PartialCounts partial) {
         switch (contribution.kind) {
             case IMPRESSION -> partial.impressions++;
             case CLICK -> partial.clicks++;
             case ATTRIBUTED_BASKET -> partial.clickToBasket++;
             case UNATTRIBUTED_BASKET -> partial.unattributedBaskets++;
             default -> throw new IllegalStateException("Unknown contribution " + contribution.kind);
-        }
-        if (partials.size() >= maxEntries) {
-            flush();
         }
     }
 
@@ -119,6 +129,6 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
         earliestWindowEnd = Long.MAX_VALUE;
     }
 
-    private record Key(String campaignId, String adId, long minuteStart) {
+    private record Key(MetricTable.Level level, String campaignId, String adId, long minuteStart) {
     }
 }

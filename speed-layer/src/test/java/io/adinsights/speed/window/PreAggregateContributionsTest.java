@@ -17,7 +17,8 @@ class PreAggregateContributionsTest {
 
     private static PartialCounts partial(String campaignId, String adId, long minute, long impressions, long clicks,
             long clickToBasket) {
-        PartialCounts partial = PartialCounts.of(MetricTable.Level.AD, campaignId, adId, minute);
+        PartialCounts partial = PartialCounts.of(adId == null ? MetricTable.Level.CAMPAIGN : MetricTable.Level.AD,
+                campaignId, adId, minute);
         partial.impressions = impressions;
         partial.clicks = clicks;
         partial.clickToBasket = clickToBasket;
@@ -25,12 +26,13 @@ class PreAggregateContributionsTest {
     }
 
     @Test
-    void sumsPerAdAndMinuteAndFlushesBeforeForwardingTheWatermark() throws Exception {
+    void sumsPerAdItsCampaignAndMinuteAndFlushesBeforeForwardingTheWatermark() throws Exception {
         try (var harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateContributions(1_000))) {
             harness.open();
             harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T + 1), T + 1);
             harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T + 59_999), T + 59_999);
             harness.processElement(Contribution.of(Contribution.Kind.CLICK, "c", "a", T + 5), T + 5);
+            harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "b", T + 2), T + 2);
             harness.processElement(Contribution.of(Contribution.Kind.ATTRIBUTED_BASKET, "c", "a", T + MINUTE),
                     T + MINUTE);
             harness.processElement(Contribution.unattributed(T + 7), T + 7);
@@ -41,13 +43,13 @@ class PreAggregateContributionsTest {
             PartialCounts unattributed = PartialCounts.of(MetricTable.Level.UNATTRIBUTED, null, null, T);
             unattributed.unattributedBaskets = 1;
             Object[] output = harness.getOutput().toArray();
-            assertThat(output).hasSize(4);
-            assertThat(output[3]).isEqualTo(new Watermark(T + MINUTE));
-            assertThat(harness.extractOutputValues())
-                    .containsExactlyInAnyOrder(partial("c", "a", T, 2, 1, 0), partial("c", "a", T + MINUTE, 0, 0, 1),
-                            unattributed);
+            assertThat(output).hasSize(7);
+            assertThat(output[6]).isEqualTo(new Watermark(T + MINUTE));
+            assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(
+                    partial("c", "a", T, 2, 1, 0), partial("c", "b", T, 1, 0, 0), partial("c", null, T, 3, 1, 0),
+                    partial("c", "a", T + MINUTE, 0, 0, 1), partial("c", null, T + MINUTE, 0, 0, 1), unattributed);
             assertThat(harness.extractOutputStreamRecords()).extracting(StreamRecord::getTimestamp)
-                    .containsExactlyInAnyOrder(T, T + MINUTE, T);
+                    .containsExactlyInAnyOrder(T, T, T, T + MINUTE, T + MINUTE, T);
         }
     }
 
@@ -65,8 +67,9 @@ class PreAggregateContributionsTest {
             harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T + 50_000), T + 50_000);
             harness.processWatermark(T + MINUTE - 1);
 
-            assertThat(harness.extractOutputValues()).containsExactly(partial("c", "a", T, 2, 0, 0));
-            assertThat(harness.getOutput().toArray()[2]).isEqualTo(new Watermark(T + MINUTE - 1));
+            assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(partial("c", "a", T, 2, 0, 0),
+                    partial("c", null, T, 2, 0, 0));
+            assertThat(harness.getOutput().toArray()[3]).isEqualTo(new Watermark(T + MINUTE - 1));
         }
     }
 
@@ -81,11 +84,12 @@ class PreAggregateContributionsTest {
             assertThat(harness.getOutput()).isEmpty();
 
             harness.setProcessingTime(200);
-            assertThat(harness.extractOutputValues()).containsExactly(partial("c", "a", T, 0, 1, 0));
+            assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(partial("c", "a", T, 0, 1, 0),
+                    partial("c", null, T, 0, 1, 0));
 
             harness.processElement(Contribution.of(Contribution.Kind.CLICK, "c", "a", T), T);
             harness.setProcessingTime(400);
-            assertThat(harness.extractOutputValues()).hasSize(2);
+            assertThat(harness.extractOutputValues()).hasSize(4);
         }
     }
 
@@ -96,18 +100,21 @@ class PreAggregateContributionsTest {
             harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T), T);
             harness.prepareSnapshotPreBarrier(1);
 
-            assertThat(harness.extractOutputValues()).containsExactly(partial("c", "a", T, 1, 0, 0));
+            assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(partial("c", "a", T, 1, 0, 0),
+                    partial("c", null, T, 1, 0, 0));
         }
     }
 
     @Test
     void flushesWhenTheMapIsFull() throws Exception {
-        try (var harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateContributions(2))) {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new PreAggregateContributions(3))) {
             harness.open();
             harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "a", T), T);
+            assertThat(harness.extractOutputValues()).isEmpty();
             harness.processElement(Contribution.of(Contribution.Kind.IMPRESSION, "c", "b", T), T);
 
-            assertThat(harness.extractOutputValues()).hasSize(2);
+            assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(partial("c", "a", T, 1, 0, 0),
+                    partial("c", "b", T, 1, 0, 0), partial("c", null, T, 2, 0, 0));
         }
     }
 }
