@@ -90,6 +90,30 @@ class BatchPipelineIT {
 
 
     @Test
+    void overlappingRunsAddOnlyTheEventsNotYetInTheLake() {
+        Path raw = temp.resolve("raw");
+        List<Instant> hours = RawZoneWriter.write(raw, scenario, delivery -> true);
+        BatchConfig config = config("overlap", raw, Map.of());
+        Instant end = Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1));
+        Instant middle = hours.get(hours.size() / 2);
+
+        run(config, new RawHours(hours.get(0), middle.plus(Granularity.HOUR.length())));
+        LakeNames names = LakeNames.of(config.lakehouse());
+        long afterFirst = spark.table(names.adEvents()).count();
+        // The second run reads the middle hour again: its events are in the lake already and must not count twice.
+        RunReport second = run(config, new RawHours(middle, end));
+
+        LakeContents lake = new LakeContents(spark, names);
+        assertThat(second.failures()).isEmpty();
+        assertThat(afterFirst).isPositive().isLessThan(truth.distinctEvents());
+        assertThat(spark.table(names.adEvents()).count()).isEqualTo(truth.distinctEvents());
+        assertThat(lake.adRows()).isEqualTo(truth.batch().adRows(Granularity.HOUR));
+        assertThat(lake.unattributedRows()).isEqualTo(truth.batch().unattributedRows(Granularity.HOUR));
+        assertThat(lake.deadLetters()).isEqualTo(LakeContents.expectedDeadLetters(truth.rawZoneDeadLetters()));
+        assertThat(second.watermarkAfter()).contains(end.minus(BatchConfig.COMPLETENESS_DELAY_DEFAULT));
+    }
+
+    @Test
     void aLateFileReaggregatesItsOldHoursToTheRightValues() {
         Path raw = temp.resolve("raw");
         Instant firstHour = Granularity.HOUR.bucketStart(TRAFFIC.start());
