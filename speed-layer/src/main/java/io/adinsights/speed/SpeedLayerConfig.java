@@ -3,6 +3,7 @@ package io.adinsights.speed;
 import static java.util.Objects.requireNonNull;
 
 import io.adinsights.schemas.cql.CqlSchema;
+import io.adinsights.schemas.rules.AllowedLateness;
 import io.adinsights.schemas.rules.AttributionWindow;
 import java.io.Serializable;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public record SpeedLayerConfig(
     public static final String IDLENESS = "watermark.idleness";
     public static final Duration IDLENESS_DEFAULT = Duration.ofMinutes(1);
     public static final String ALLOWED_LATENESS = "allowed-lateness";
-    public static final Duration ALLOWED_LATENESS_DEFAULT = Duration.ofMinutes(10);
+    public static final Duration ALLOWED_LATENESS_DEFAULT = AllowedLateness.DEFAULT;
     public static final String ATTRIBUTION_WINDOW = "attribution-window";
     public static final Duration ATTRIBUTION_WINDOW_DEFAULT = AttributionWindow.LENGTH_DEFAULT;
     public static final String DEDUP_TTL = "dedup.ttl";

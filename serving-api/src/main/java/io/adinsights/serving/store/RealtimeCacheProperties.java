@@ -1,5 +1,6 @@
 package io.adinsights.serving.store;
 
+import io.adinsights.schemas.rules.AllowedLateness;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("insights.realtime-cache")
 public record RealtimeCacheProperties(Boolean enabled, Duration allowedLateness, long maxBuckets) {
 
-    public static final Duration ALLOWED_LATENESS_DEFAULT = Duration.ofMinutes(10);
+    public static final Duration ALLOWED_LATENESS_DEFAULT = AllowedLateness.DEFAULT;
     public static final long MAX_BUCKETS_DEFAULT = 1_000_000;
 
     public RealtimeCacheProperties {

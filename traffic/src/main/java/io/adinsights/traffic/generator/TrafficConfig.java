@@ -2,6 +2,8 @@ package io.adinsights.traffic.generator;
 
 import static java.util.Objects.requireNonNull;
 
+import io.adinsights.schemas.rules.AllowedLateness;
+import io.adinsights.schemas.rules.AttributionWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,7 +110,7 @@ public record TrafficConfig(
     public static final double CLICK_THROUGH_RATE_DEFAULT = 0.03;
     public static final double BASKET_RATE_DEFAULT = 0.2;
     public static final double MULTI_BASKET_RATE_DEFAULT = 0.15;
-    public static final Duration ATTRIBUTION_WINDOW_DEFAULT = Duration.ofHours(1);
+    public static final Duration ATTRIBUTION_WINDOW_DEFAULT = AttributionWindow.LENGTH_DEFAULT;
     public static final double NEAR_DUPLICATE_RATE_DEFAULT = 0.01;
     public static final int NEAR_DUPLICATE_MAX_DISTANCE_DEFAULT = 10;
     public static final double FAR_DUPLICATE_RATE_DEFAULT = 0.002;
@@ -126,7 +128,7 @@ public record TrafficConfig(
     public static final int PHASES_DEFAULT = 3;
     public static final Duration WATERMARK_BOUND_DEFAULT = Duration.ofSeconds(5);
     public static final Duration THRESHOLD_MARGIN_DEFAULT = Duration.ofSeconds(30);
-    public static final Duration ALLOWED_LATENESS_DEFAULT = Duration.ofMinutes(10);
+    public static final Duration ALLOWED_LATENESS_DEFAULT = AllowedLateness.DEFAULT;
     public static final Duration LATE_CLEARANCE_MIN_DEFAULT = Duration.ofMinutes(5);
     public static final Duration LATE_CLEARANCE_MAX_DEFAULT = Duration.ofMinutes(60);
 
