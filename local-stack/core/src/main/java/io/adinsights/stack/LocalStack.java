@@ -61,8 +61,12 @@ public final class LocalStack implements AutoCloseable {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
+    /** Live traffic reaches every partition within seconds; a partition quiet for this long stops holding it back. */
+    public static final Duration LIVE_SPLIT_IDLENESS = Duration.ofSeconds(30);
+
     private final StackSettings settings;
     private final PrintStream out;
+    private final Duration splitIdleness;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<LocalServer> servers = new ArrayList<>();
     private CqlServer cql;
@@ -75,8 +79,17 @@ public final class LocalStack implements AutoCloseable {
     private int apiPort;
 
     public LocalStack(StackSettings settings, PrintStream out) {
+        this(settings, out, LIVE_SPLIT_IDLENESS);
+    }
+
+    /**
+     * @param splitIdleness how long a stream partition may be quiet before the speed layer's watermark advances
+     *                      without it
+     */
+    public LocalStack(StackSettings settings, PrintStream out, Duration splitIdleness) {
         this.settings = requireNonNull(settings, "settings is null");
         this.out = requireNonNull(out, "out is null");
+        this.splitIdleness = requireNonNull(splitIdleness, "splitIdleness is null");
     }
 
     /** Starts every part and waits until each serves; on failure stops what started and rethrows. */
@@ -154,7 +167,7 @@ public final class LocalStack implements AutoCloseable {
                 "--cql.datacenter", cql.localDatacenter(),
                 "--cql.keyspace", KEYSPACE,
                 "--cql.consistency", "LOCAL_ONE",
-                "--watermark.idleness", "30s",
+                "--watermark.idleness", splitIdleness.toMillis() + "ms",
                 "--raw-archive.dir", rawZone().toUri().toString(),
                 "--checkpoint.dir", settings.subdirectory("checkpoints").toUri().toString(),
                 "--checkpoint.interval", settings.checkpointInterval().toMillis() + "ms",

@@ -1,5 +1,6 @@
 package io.adinsights.stack;
 
+import io.adinsights.schemas.rules.Granularity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class LocalStackMain {
             options (or LOCAL_STACK_<OPTION> variables):
               --dir .local-stack (once: .local-stack-once)   --stream kafka|kinesis   --rate 200 (events/s, run)
               --events 30000 (once)   --seed 7   --batch-every PT1H   --checkpoint-interval PT10S
+              --history-days 60 (run: history a fresh stack starts with; 0 for none)
               --api-port 8080   --ingestion-port 8081   --cql-port 9042   --kafka-port 9092   --kinesis-port 4567
               (port 0 = any free port)
             """;
@@ -106,7 +108,11 @@ public final class LocalStackMain {
             out.println("Stopped; state kept in " + settings.dir());
             stopped.countDown();
         }, "stop-local-stack"));
+        boolean fresh = !Files.isDirectory(stack.rawZone());
         stack.start();
+        if (fresh && settings.historyDays() > 0) {
+            seedHistory(stack, out);
+        }
         schedule.start();
         simulator.start();
         out.printf("%nUp in %.1f s. Dashboard: %s/dashboard   API: %s/ad/{campaignId}/summary"
@@ -132,6 +138,20 @@ public final class LocalStackMain {
         return 0;
     }
 
+    /**
+     * History up to now for a fresh stack: the raw zone up to where the first batch run puts its watermark (the
+     * current hour less the completeness delay), the stream from there on.
+     */
+    private static void seedHistory(LocalStack stack, PrintStream out) throws InterruptedException {
+        Instant now = Instant.now();
+        Instant batchWatermark = Granularity.HOUR.bucketStart(now).minus(BatchSchedule.COMPLETENESS_DELAY);
+        try (TrafficSender sender = new TrafficSender(stack)) {
+            new HistorySeed(stack.settings().historyDays(), stack.settings().seed() + 1, out)
+                    .seed(stack.rawZone(), now, batchWatermark, sender::send);
+            sender.flush();
+        }
+    }
+
     private static String memory(LocalStack stack) {
         StringBuilder line = new StringBuilder("RSS");
         for (Map.Entry<String, OptionalLong> part : stack.memory().entrySet()) {
@@ -145,7 +165,7 @@ public final class LocalStackMain {
         prepareFreshDirectory(settings.dir());
         out.println("Ad Insights one-shot run: " + settings.events() + " messy events, state in " + settings.dir());
         long start = System.nanoTime();
-        try (LocalStack stack = new LocalStack(settings, out)) {
+        try (LocalStack stack = OneShotRun.stack(settings, out)) {
             stack.start();
             out.printf("Stack up in %.1f s; %s%n", (System.nanoTime() - start) / 1e9, memory(stack));
             OneShotRun.Result result = new OneShotRun(stack, out).run();

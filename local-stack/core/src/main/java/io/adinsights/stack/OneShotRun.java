@@ -45,7 +45,12 @@ public final class OneShotRun {
     private static final Duration CLEARANCE = Duration.ofMinutes(40);
     private static final Duration WATERMARK_TIMEOUT = Duration.ofMinutes(5);
     private static final String SENTINEL_CAMPAIGN = "cmp-watermark-sentinel";
-    private static final int SENTINELS = 8;
+    /**
+     * Longer than any quiet gap between phases: a partition that went idle would rejoin behind the others' watermark,
+     * and its first records would be late in an order the oracle cannot foresee. The sentinels reach every partition,
+     * so nothing needs idleness to advance.
+     */
+    public static final Duration SPLIT_IDLENESS = Duration.ofMinutes(10);
 
     private final LocalStack stack;
     private final PrintStream out;
@@ -62,6 +67,11 @@ public final class OneShotRun {
             return api.equal() && deadLettersEqual && archiveEqual && batchStatus == 0
                     && rejectedByIngestion == tooLargeForStream;
         }
+    }
+
+    /** The stack a one-shot run needs: its speed layer waits for every partition however long a quiet gap lasts. */
+    public static LocalStack stack(StackSettings settings, PrintStream out) {
+        return new LocalStack(settings, out, SPLIT_IDLENESS);
     }
 
     public OneShotRun(LocalStack stack, PrintStream out) {
@@ -198,18 +208,19 @@ public final class OneShotRun {
     }
 
     /**
-     * Impressions far enough ahead that the watermark passes {@code H + L}: every pending basket is decided, every
-     * window final. Several, so that every partition gets one (the others go idle in any case).
+     * One impression per stream partition, far enough ahead that the watermark passes {@code H + L}: every pending
+     * basket is decided, every window final. Every partition gets one, so no partition has to go idle for the
+     * watermark to advance.
      */
     private List<Delivery> sendSentinels(TrafficConfig traffic, Phase lastPhase, TrafficSender sender,
             SpeedProgress progress, long sequence) throws InterruptedException {
         Instant last = lastPhase.maxOnTimeEventTime();
         Instant time = last.plus(traffic.allowedLateness()).plus(traffic.watermarkBound()).plus(Duration.ofMinutes(1));
         List<Delivery> sentinels = new ArrayList<>();
-        for (int i = 0; i < SENTINELS; i++) {
-            AdEvent event = AdEvent.impression("watermark-sentinel-" + i, time, SENTINEL_CAMPAIGN, "ad-sentinel");
-            Delivery delivery = Delivery.valid(sequence + i, lastPhase.index(), DeliveryKind.FIRST_COPY, event,
-                    EventJson.toJson(event));
+        for (String eventId : StreamPartitions.oneKeyPerPartition(stack, "watermark-sentinel-")) {
+            AdEvent event = AdEvent.impression(eventId, time, SENTINEL_CAMPAIGN, "ad-sentinel");
+            Delivery delivery = Delivery.valid(sequence + sentinels.size(), lastPhase.index(),
+                    DeliveryKind.FIRST_COPY, event, EventJson.toJson(event));
             sender.send(delivery);
             sentinels.add(delivery);
         }

@@ -19,15 +19,19 @@ import java.util.Set;
  * @param events how many events the one-shot scenario has
  * @param seed the generator's seed
  * @param batchEvery how often the batch schedule runs (live mode)
+ * @param historyDays days of history a fresh stack is seeded with (live mode; 0 for none)
  */
 public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaPort, int kinesisPort,
         int ingestionPort, int apiPort, double eventsPerSecond, long events, long seed, Duration batchEvery,
-        Duration checkpointInterval, boolean restartSpeedLayer) {
+        Duration checkpointInterval, boolean restartSpeedLayer, int historyDays) {
 
     public static final String ENV_PREFIX = "LOCAL_STACK_";
 
     /** Events per second of event time in the one-shot scenario: a few hours of history from a small scenario. */
     public static final double ONE_SHOT_EVENT_TIME_RATE = 2.0;
+
+    /** A year: more would only make a fresh stack slow to start. */
+    static final int MAX_HISTORY_DAYS = 366;
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("dir", ".local-stack"),
@@ -42,7 +46,8 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
             Map.entry("seed", "7"),
             Map.entry("batch-every", "PT1H"),
             Map.entry("checkpoint-interval", "PT10S"),
-            Map.entry("restart-speed-layer", "true"));
+            Map.entry("restart-speed-layer", "true"),
+            Map.entry("history-days", "60"));
 
     /** The stream between ingestion and the speed layer. */
     public enum StreamKind {
@@ -70,6 +75,10 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
         if (!(eventsPerSecond > 0) || events < 1) {
             throw new IllegalArgumentException("--rate and --events must be positive");
         }
+        if (historyDays < 0 || historyDays > MAX_HISTORY_DAYS) {
+            throw new IllegalArgumentException("--history-days must be between 0 and " + MAX_HISTORY_DAYS
+                    + ", not " + historyDays);
+        }
     }
 
     /** The settings named in {@link #DEFAULTS}; anything else is an error that lists what is known. */
@@ -96,7 +105,8 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
                     Integer.parseInt(values.get("api-port")), Double.parseDouble(values.get("rate")),
                     Long.parseLong(values.get("events")), Long.parseLong(values.get("seed")),
                     Duration.parse(values.get("batch-every")), Duration.parse(values.get("checkpoint-interval")),
-                    Boolean.parseBoolean(values.get("restart-speed-layer")));
+                    Boolean.parseBoolean(values.get("restart-speed-layer")),
+                    Integer.parseInt(values.get("history-days")));
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("Invalid setting: " + e.getMessage(), e);
         }
@@ -109,18 +119,18 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
 
     public StackSettings withDir(Path newDir) {
         return new StackSettings(newDir, stream, cqlPort, kafkaPort, kinesisPort, ingestionPort, apiPort,
-                eventsPerSecond, events, seed, batchEvery, checkpointInterval, restartSpeedLayer);
+                eventsPerSecond, events, seed, batchEvery, checkpointInterval, restartSpeedLayer, historyDays);
     }
 
     /** The same settings with every port free-chosen: for tests next to a running stack. */
     public StackSettings withFreePorts() {
         return new StackSettings(dir, stream, 0, 0, 0, 0, 0, eventsPerSecond, events, seed, batchEvery,
-                checkpointInterval, restartSpeedLayer);
+                checkpointInterval, restartSpeedLayer, historyDays);
     }
 
     public StackSettings withEvents(long newEvents) {
         return new StackSettings(dir, stream, cqlPort, kafkaPort, kinesisPort, ingestionPort, apiPort,
-                eventsPerSecond, newEvents, seed, batchEvery, checkpointInterval, restartSpeedLayer);
+                eventsPerSecond, newEvents, seed, batchEvery, checkpointInterval, restartSpeedLayer, historyDays);
     }
 
     Path subdirectory(String name) {

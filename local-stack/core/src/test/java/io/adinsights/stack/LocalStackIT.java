@@ -20,7 +20,7 @@ class LocalStackIT {
                 "local-stack-it");
         StackSettings settings = StackSettings.from(Map.of("dir", dir.toString(), "events", "12000"), Map.of())
                 .withFreePorts();
-        try (LocalStack stack = new LocalStack(settings, System.out)) {
+        try (LocalStack stack = OneShotRun.stack(settings, System.out)) {
             stack.start();
             OneShotRun.Result result = new OneShotRun(stack, System.out).run();
 
