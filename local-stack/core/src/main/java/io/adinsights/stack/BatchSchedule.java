@@ -36,6 +36,7 @@ final class BatchSchedule implements AutoCloseable {
     private final LocalStack stack;
     private final PrintStream out;
     private final Path state;
+    private volatile boolean closed;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "batch-schedule");
         thread.setDaemon(true);
@@ -93,12 +94,20 @@ final class BatchSchedule implements AutoCloseable {
         out.printf("%s batch run over raw hours [%s, %s) ...%n", Instant.now(), from, to);
         int status = stack.runBatch(from, to, COMPLETENESS_DELAY);
         out.printf("%s batch run finished in %d s: %s%n", Instant.now(),
-                Duration.ofNanos(System.nanoTime() - start).toSeconds(), status == 0 ? "done"
-                        : "a quality check failed, the watermark was held (see batch-reports/)");
+                Duration.ofNanos(System.nanoTime() - start).toSeconds(), outcome(status));
         if (status == 0 && compactedThrough().map(previous -> previous.isBefore(closedThrough)).orElse(true)) {
             write(closedThrough);
         }
         return status;
+    }
+
+    private String outcome(int status) {
+        return switch (status) {
+            case 0 -> "done";
+            case 1 -> "a quality check failed, the watermark was held (see batch-reports/)";
+            default -> closed ? "stopped with the stack; the next run does these hours again"
+                    : "ended with status " + status + " (see logs/batch.log); the next run does these hours again";
+        };
     }
 
     private Optional<Instant> compactedThrough() {
@@ -138,6 +147,7 @@ final class BatchSchedule implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
     }
 }

@@ -27,31 +27,34 @@ import java.util.zip.GZIPOutputStream;
  */
 final class HistorySeed {
 
-    /** Events per second of history: 8 640 a day, enough for every campaign to show in an hourly chart. */
-    static final double EVENTS_PER_SECOND = 0.1;
     private static final DateTimeFormatter HOUR_PATH =
             DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
     private static final String FILE_NAME = "history.gz";
 
     private final int days;
+    private final double eventsPerSecond;
     private final long seed;
     private final PrintStream out;
 
-    HistorySeed(int days, long seed, PrintStream out) {
-        if (days < 1) {
-            throw new IllegalArgumentException("days must be positive");
+    HistorySeed(int days, double eventsPerSecond, long seed, PrintStream out) {
+        if (days < 1 || !(eventsPerSecond > 0)) {
+            throw new IllegalArgumentException("days and eventsPerSecond must be positive");
         }
         this.days = days;
+        this.eventsPerSecond = eventsPerSecond;
         this.seed = seed;
         this.out = requireNonNull(out, "out is null");
     }
 
-    /** The history scenario: {@code days} of event time ending at {@code now}. */
+    /**
+     * The history scenario: {@code days} of event time from {@code now - days}, with a few more events than that
+     * takes on average; {@link #seed} stops at the first event at or after {@code now}.
+     */
     TrafficConfig traffic(Instant now) {
         Instant start = now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(days));
-        long events = (long) (Duration.ofDays(days).toSeconds() * EVENTS_PER_SECOND);
+        long events = (long) (Duration.ofDays(days).toSeconds() * eventsPerSecond * 1.05);
         return TrafficConfig.messy().toBuilder().seed(seed).start(start).events(events)
-                .eventsPerSecond(EVENTS_PER_SECOND).phases(1).oversizedRecords(0).build();
+                .eventsPerSecond(eventsPerSecond).phases(1).oversizedRecords(0).build();
     }
 
     /** Where history from {@code streamFrom} on goes: the stream, through the simulator's routes. */
@@ -65,15 +68,15 @@ final class HistorySeed {
     }
 
     /**
-     * Writes the history that arrived before {@code streamFrom} into the raw zone, one gzip file per arrival hour,
-     * and sends the rest through the stream in arrival order (the caller flushes it).
+     * Writes the history up to {@code now} that arrived before {@code streamFrom} into the raw zone, one gzip file per
+     * arrival hour, and sends the rest through the stream in arrival order (the caller flushes it).
      *
      * @param streamFrom where the first batch run's watermark will be: history from there on goes through the stream
      */
     Seeded seed(Path rawZone, Instant now, Instant streamFrom, StreamRoute stream) throws InterruptedException {
         TrafficConfig traffic = traffic(now);
         out.printf("  seeding %d days of history (%d events at %.1f/s of event time) ...%n", days, traffic.events(),
-                EVENTS_PER_SECOND);
+                eventsPerSecond);
         long start = System.nanoTime();
         long archived = 0;
         long streamed = 0;
@@ -83,6 +86,9 @@ final class HistorySeed {
         OutputStream file = null;
         try {
             for (Delivery delivery : Scenario.of(traffic)) {
+                if (delivery.event() != null && !delivery.event().eventTime().isBefore(now)) {
+                    break;
+                }
                 if (delivery.event() != null && delivery.event().eventTime().isAfter(newest)) {
                     newest = delivery.event().eventTime();
                 }

@@ -8,6 +8,7 @@ import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.kafka.KafkaServer;
 import io.adinsights.servers.kinesis.KinesisServer;
 import io.adinsights.servers.process.FreePorts;
+import io.adinsights.servers.process.ResidentMemory;
 import io.adinsights.servers.process.RuntimeClasspath;
 import java.io.File;
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
     private PartProcess speedLayer;
     private PartProcess ingestion;
     private PartProcess api;
+    private volatile PartProcess batchRun;
     private int ingestionPort;
     private int apiPort;
 
@@ -255,7 +257,13 @@ public final class LocalStack implements AutoCloseable {
         PartProcess batch = PartProcess.start("batch", settings.dir(), PartProcess.java(BATCH_MAIN,
                 RuntimeClasspath.fromResource("io/adinsights/stack/batch-runtime.classpath"), jvm,
                 List.of("run", "--from", from.toString(), "--to", to.toString())), environment);
-        int status = batch.awaitExit(Duration.ofMinutes(30));
+        int status;
+        batchRun = batch;
+        try {
+            status = batch.awaitExit(Duration.ofMinutes(30));
+        } finally {
+            batchRun = null;
+        }
         if (status == 2) {
             throw new IllegalStateException("The batch run refused its input" + batch.describeLogTail());
         }
@@ -272,13 +280,18 @@ public final class LocalStack implements AutoCloseable {
                 where, part.pid(), settings.dir().relativize(part.logFile()));
     }
 
-    /** One line per process: name, pid, resident memory. */
+    /** The resident memory of every process: the launcher (with the simulator), servers, parts, a batch run. */
     public Map<String, OptionalLong> memory() {
         Map<String, OptionalLong> memory = new LinkedHashMap<>();
+        memory.put("launcher", ResidentMemory.kibibytes(List.of(ProcessHandle.current())));
         servers.stream().filter(LocalServer::isRunning).forEach(server -> memory.put(server.name(),
                 server.residentMemoryKib()));
         parts().stream().filter(PartProcess::isAlive)
                 .forEach(part -> memory.put(part.name(), part.residentMemoryKib()));
+        PartProcess batch = batchRun;
+        if (batch != null && batch.isAlive()) {
+            memory.put(batch.name(), batch.residentMemoryKib());
+        }
         return memory;
     }
 

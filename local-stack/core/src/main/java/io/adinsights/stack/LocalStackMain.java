@@ -3,6 +3,7 @@ package io.adinsights.stack;
 import io.adinsights.schemas.rules.Granularity;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,31 +13,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code bin/local-stack [run|once|batch] [--option value ...]}: the whole platform on one machine.
+ * {@code bin/local-stack [run|once|batch|freshness] [--option value ...]}: the whole platform on one machine.
  * <ul>
  *   <li>{@code run} (default): start everything, send live traffic, run the batch schedule, print progress until
  *       Ctrl-C, then stop every process.</li>
  *   <li>{@code once}: the one-shot proof in a fresh directory: a messy scenario through the stack with a restart of
  *       the speed layer, drain, one batch run, every API answer compared with the oracle; exit 0 when all equal.</li>
  *   <li>{@code batch}: run the batch schedule now over the state directory of a running (or stopped) stack.</li>
+ *   <li>{@code freshness}: against a running stack, how long an event takes from the ingestion endpoint to the
+ *       API's answer ({@link FreshnessProbe}).</li>
  * </ul>
  */
 public final class LocalStackMain {
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+    private static final int FRESHNESS_PROBES = 100;
     private static final String ONE_SHOT_MARKER = ".one-shot";
     private static final String USAGE = """
-            usage: bin/local-stack [run|once|batch|help] [--option value ...]
+            usage: bin/local-stack [run|once|batch|freshness|help] [--option value ...]
               run     start the platform with live traffic, the batch schedule and the dashboard (Ctrl-C stops all)
               once    one-shot proof: messy scenario, speed-layer restart, batch, API vs oracle; exit 0 if equal
               batch   run the batch schedule now over the state directory
+              freshness  against a running stack: 100 impressions through ingestion, each awaited in the API
             options (or LOCAL_STACK_<OPTION> variables):
               --dir .local-stack (once: .local-stack-once)   --stream kafka|kinesis   --rate 200 (events/s, run)
               --events 30000 (once)   --seed 7   --batch-every PT1H   --checkpoint-interval PT10S
-              --history-days 60 (run: history a fresh stack starts with; 0 for none)
+              --history-days 60   --history-rate 0.1 (run: days and events/s of history a fresh stack starts with)
               --api-port 8080   --ingestion-port 8081   --cql-port 9042   --kafka-port 9092   --kinesis-port 4567
               (port 0 = any free port)
             """;
@@ -65,6 +71,7 @@ public final class LocalStackMain {
             case "run" -> run(settings, out);
             case "once" -> once(settings, out);
             case "batch" -> new BatchSchedule(new LocalStack(settings, out), out).runNow();
+            case "freshness" -> freshness(settings, out);
             case "help" -> {
                 out.print(USAGE);
                 yield 0;
@@ -96,9 +103,14 @@ public final class LocalStackMain {
         BatchSchedule schedule = new BatchSchedule(stack, out);
         Simulator simulator = new Simulator(stack, out);
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch progressEnded = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping ...");
             try {
+                // The progress loop ends first: it must not report parts stopping on purpose as failed.
+                main.interrupt();
+                progressEnded.await(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
                 simulator.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -120,21 +132,42 @@ public final class LocalStackMain {
                 stack.apiUri(), stack.apiUri(), stack.ingestionUri());
         try (SpeedProgress progress = new SpeedProgress(stack.cql().contactPoint(), stack.cql().localDatacenter(),
                 settings.subdirectory("checkpoints"))) {
-            long lastSent = 0;
-            long lastTime = System.nanoTime();
-            while (stopped.getCount() > 0) {
-                Thread.sleep(PROGRESS_INTERVAL.toMillis());
-                long sent = simulator.sent();
-                long now = System.nanoTime();
-                Instant watermark = progress.watermark();
-                out.printf("%s sent %d (%.0f/s) | speed layer complete up to %s | %s%n", Instant.now(), sent,
-                        (sent - lastSent) / ((now - lastTime) / 1e9),
-                        watermark.equals(Instant.MIN) ? "(no watermark yet)" : watermark, memory(stack));
-                stack.failedParts().forEach(failure -> out.println("FAILED: " + failure));
-                lastSent = sent;
-                lastTime = now;
-            }
+            reportProgress(stack, simulator, progress, out);
+        } catch (InterruptedException e) {
+            // Ctrl-C: the shutdown hook stops everything.
+        } finally {
+            progressEnded.countDown();
         }
+        stopped.await();
+        return 0;
+    }
+
+    /** Every {@link #PROGRESS_INTERVAL}: events sent, their rate, the speed layer's watermark, memory, failures. */
+    private static void reportProgress(LocalStack stack, Simulator simulator, SpeedProgress progress,
+            PrintStream out) throws InterruptedException {
+        long lastSent = 0;
+        long lastTime = System.nanoTime();
+        while (true) {
+            Thread.sleep(PROGRESS_INTERVAL.toMillis());
+            long sent = simulator.sent();
+            long now = System.nanoTime();
+            Instant watermark = progress.watermark();
+            out.printf("%s sent %d (%.0f/s) | speed layer complete up to %s | %s%n", Instant.now(), sent,
+                    (sent - lastSent) / ((now - lastTime) / 1e9),
+                    watermark.equals(Instant.MIN) ? "(no watermark yet)" : watermark, memory(stack));
+            stack.failedParts().forEach(failure -> out.println("FAILED: " + failure));
+            lastSent = sent;
+            lastTime = now;
+        }
+    }
+
+    /** Freshness against the running stack on the configured ports, as the dashboard would see it. */
+    private static int freshness(StackSettings settings, PrintStream out) throws IOException, InterruptedException {
+        out.println("Probing freshness: " + FRESHNESS_PROBES + " impressions through ingestion on port "
+                + settings.ingestionPort() + ", each awaited in insights-api on port " + settings.apiPort());
+        long[] millis = new FreshnessProbe(URI.create("http://127.0.0.1:" + settings.ingestionPort()),
+                URI.create("http://127.0.0.1:" + settings.apiPort()), out).measure(FRESHNESS_PROBES);
+        out.println(FreshnessProbe.summary(millis));
         return 0;
     }
 
@@ -146,7 +179,8 @@ public final class LocalStackMain {
         Instant now = Instant.now();
         Instant batchWatermark = Granularity.HOUR.bucketStart(now).minus(BatchSchedule.COMPLETENESS_DELAY);
         try (TrafficSender sender = new TrafficSender(stack)) {
-            new HistorySeed(stack.settings().historyDays(), stack.settings().seed() + 1, out)
+            new HistorySeed(stack.settings().historyDays(), stack.settings().historyEventsPerSecond(),
+                    stack.settings().seed() + 1, out)
                     .seed(stack.rawZone(), now, batchWatermark, sender::send);
             sender.flush();
         }

@@ -20,10 +20,12 @@ import java.util.Set;
  * @param seed the generator's seed
  * @param batchEvery how often the batch schedule runs (live mode)
  * @param historyDays days of history a fresh stack is seeded with (live mode; 0 for none)
+ * @param historyEventsPerSecond the rate of that history, in events per second of event time
  */
 public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaPort, int kinesisPort,
         int ingestionPort, int apiPort, double eventsPerSecond, long events, long seed, Duration batchEvery,
-        Duration checkpointInterval, boolean restartSpeedLayer, int historyDays) {
+        Duration checkpointInterval, boolean restartSpeedLayer, int historyDays,
+        double historyEventsPerSecond) {
 
     public static final String ENV_PREFIX = "LOCAL_STACK_";
 
@@ -47,7 +49,8 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
             Map.entry("batch-every", "PT1H"),
             Map.entry("checkpoint-interval", "PT10S"),
             Map.entry("restart-speed-layer", "true"),
-            Map.entry("history-days", "60"));
+            Map.entry("history-days", "60"),
+            Map.entry("history-rate", "0.1"));
 
     /** The stream between ingestion and the speed layer. */
     public enum StreamKind {
@@ -79,6 +82,9 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
             throw new IllegalArgumentException("--history-days must be between 0 and " + MAX_HISTORY_DAYS
                     + ", not " + historyDays);
         }
+        if (!(historyEventsPerSecond > 0)) {
+            throw new IllegalArgumentException("--history-rate must be positive");
+        }
     }
 
     /** The settings named in {@link #DEFAULTS}; anything else is an error that lists what is known. */
@@ -106,7 +112,7 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
                     Long.parseLong(values.get("events")), Long.parseLong(values.get("seed")),
                     Duration.parse(values.get("batch-every")), Duration.parse(values.get("checkpoint-interval")),
                     Boolean.parseBoolean(values.get("restart-speed-layer")),
-                    Integer.parseInt(values.get("history-days")));
+                    Integer.parseInt(values.get("history-days")), Double.parseDouble(values.get("history-rate")));
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("Invalid setting: " + e.getMessage(), e);
         }
@@ -119,18 +125,21 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
 
     public StackSettings withDir(Path newDir) {
         return new StackSettings(newDir, stream, cqlPort, kafkaPort, kinesisPort, ingestionPort, apiPort,
-                eventsPerSecond, events, seed, batchEvery, checkpointInterval, restartSpeedLayer, historyDays);
+                eventsPerSecond, events, seed, batchEvery, checkpointInterval, restartSpeedLayer, historyDays,
+                historyEventsPerSecond);
     }
 
     /** The same settings with every port free-chosen: for tests next to a running stack. */
     public StackSettings withFreePorts() {
         return new StackSettings(dir, stream, 0, 0, 0, 0, 0, eventsPerSecond, events, seed, batchEvery,
-                checkpointInterval, restartSpeedLayer, historyDays);
+                checkpointInterval, restartSpeedLayer, historyDays,
+                historyEventsPerSecond);
     }
 
     public StackSettings withEvents(long newEvents) {
         return new StackSettings(dir, stream, cqlPort, kafkaPort, kinesisPort, ingestionPort, apiPort,
-                eventsPerSecond, newEvents, seed, batchEvery, checkpointInterval, restartSpeedLayer, historyDays);
+                eventsPerSecond, newEvents, seed, batchEvery, checkpointInterval, restartSpeedLayer, historyDays,
+                historyEventsPerSecond);
     }
 
     Path subdirectory(String name) {

@@ -169,6 +169,14 @@ final class TrafficSender implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         httpSenders.shutdownNow();
-        producer.close();
+        // Closed even when the sending thread was interrupted (a stop): a stream client left open keeps retrying.
+        boolean interrupted = Thread.interrupted();
+        try {
+            producer.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -37,13 +37,19 @@ class HistorySeedTest {
 
     @Test
     void historyBeforeTheWatermarkIsInTheRawZoneAndTheRestGoesThroughTheStreamInOrder() throws Exception {
-        HistorySeed seed = new HistorySeed(2, 8, new PrintStream(new ByteArrayOutputStream(), true,
+        HistorySeed seed = new HistorySeed(2, 0.1, 8, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
         List<Delivery> streamed = new ArrayList<>();
 
         HistorySeed.Seeded seeded = seed.seed(rawZone, NOW, STREAM_FROM, streamed::add);
 
-        List<Delivery> scenario = Scenario.of(seed.traffic(NOW)).stream().toList();
+        List<Delivery> scenario = Scenario.of(seed.traffic(NOW)).stream()
+                .takeWhile(delivery -> delivery.event() == null || delivery.event().eventTime().isBefore(NOW))
+                .toList();
+        assertThat(scenario).as("history up to now").hasSizeLessThan((int) seed.traffic(NOW).events());
+        assertThat(scenario.stream().filter(delivery -> delivery.event() != null)
+                .map(delivery -> delivery.event().eventTime()).max(Instant::compareTo).orElseThrow())
+                .as("the last event of history").isAfter(NOW.minusSeconds(600));
         assertThat(seeded.archived() + seeded.streamed()).isEqualTo(scenario.size());
         assertThat(seeded.archived()).isGreaterThan(15_000);
         assertThat(streamed).as("the history after the watermark, in order")

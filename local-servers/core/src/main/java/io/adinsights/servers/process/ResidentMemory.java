@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /** Resident memory (RSS) of processes, as Linux reports it in {@code /proc/<pid>/status}. */
-final class ResidentMemory {
+public final class ResidentMemory {
     private static final String RSS_FIELD = "VmRSS:";
 
     private ResidentMemory() {}
 
     /** Total RSS of the processes in KiB; empty where {@code /proc} cannot tell (not Linux, or all exited). */
-    static OptionalLong kibibytes(List<ProcessHandle> processes) {
+    public static OptionalLong kibibytes(List<ProcessHandle> processes) {
         long total = 0;
         boolean known = false;
         for (ProcessHandle process : processes) {
