@@ -13,6 +13,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -42,6 +43,8 @@ public final class LateEventFilter extends AbstractStreamOperator<ParsedEvent>
 
     public LateEventFilter(Duration allowedLateness) {
         this.allowedLatenessMillis = requireNonNull(allowedLateness, "allowedLateness is null").toMillis();
+        // A custom operator starts a new task by default: chained to dedup, events skip a network hop.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override

@@ -4,14 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import io.adinsights.schemas.cql.CqlSchema;
 import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.schemas.rules.Retention;
 import io.adinsights.speed.window.MetricRow;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +49,8 @@ final class ScyllaMetricsWriter implements StatefulSinkWriter<MetricRow, Long> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScyllaMetricsWriter.class);
     private static final long MAX_BACKOFF_MILLIS = 4_000;
+    /** Rows of one batch at most: up to about 4 KiB, below the server's batch size warning (5 KiB by default). */
+    static final int MAX_BATCH_ROWS = 24;
 
     private final CqlSession session;
     private final String layerName;
@@ -151,19 +159,31 @@ final class ScyllaMetricsWriter implements StatefulSinkWriter<MetricRow, Long> {
                 });
     }
 
+    /**
+     * Sends the coalesced rows, those of one partition together in unlogged batches: a single-partition batch is one
+     * request and one mutation on the server, where rows one by one cost a request each.
+     */
     private void sendPending() throws InterruptedException, IOException {
         Instant now = Instant.now();
+        Map<PartitionKey, List<BatchableStatement<?>>> partitions = new LinkedHashMap<>();
         for (MetricRow row : pending.values()) {
             long ttl = Retention.ttlSeconds(row.table.granularity(), Instant.ofEpochMilli(row.bucketStart), now);
             if (ttl <= 0) {
                 rowsExpired.inc();
                 continue;
             }
-            checkFailure();
-            send(bind(row, (int) Math.min(ttl, Integer.MAX_VALUE)));
-            rowsWritten.inc();
+            partitions.computeIfAbsent(PartitionKey.of(row), key -> new ArrayList<>())
+                    .add(bind(row, (int) Math.min(ttl, Integer.MAX_VALUE)));
         }
         pending.clear();
+        for (List<BatchableStatement<?>> rows : partitions.values()) {
+            for (int from = 0; from < rows.size(); from += MAX_BATCH_ROWS) {
+                List<BatchableStatement<?>> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_BATCH_ROWS));
+                checkFailure();
+                send(chunk.size() == 1 ? chunk.get(0) : BatchStatement.newInstance(BatchType.UNLOGGED, chunk));
+                rowsWritten.inc(chunk.size());
+            }
+        }
     }
 
     private BoundStatement bind(MetricRow row, int ttl) {
@@ -191,14 +211,14 @@ final class ScyllaMetricsWriter implements StatefulSinkWriter<MetricRow, Long> {
         watermarkWritten = written;
     }
 
-    private void send(BoundStatement statement) throws InterruptedException {
-        BoundStatement stamped = statement.setConsistencyLevel(consistency).setIdempotent(true)
+    private void send(Statement<?> statement) throws InterruptedException {
+        Statement<?> stamped = statement.setConsistencyLevel(consistency).setIdempotent(true)
                 .setQueryTimestamp(nextTimestampMicros());
         inFlight.acquire();
         execute(stamped, 0, System.nanoTime());
     }
 
-    private void execute(BoundStatement statement, int attempt, long firstSentNanos) {
+    private void execute(Statement<?> statement, int attempt, long firstSentNanos) {
         long sentNanos = System.nanoTime();
         session.executeAsync(statement).whenComplete((result, error) -> {
             if (error == null) {
@@ -236,6 +256,15 @@ final class ScyllaMetricsWriter implements StatefulSinkWriter<MetricRow, Long> {
         Throwable error = failure.get();
         if (error != null) {
             throw new IOException("CQL writes failed for longer than " + settings.retryTimeout(), error);
+        }
+    }
+
+    /** The partition of a row: its table, campaign (none in the unattributed tables) and period. */
+    private record PartitionKey(MetricTable table, String campaignId, LocalDate period) {
+
+        static PartitionKey of(MetricRow row) {
+            return new PartitionKey(row.table, row.campaignId,
+                    row.table.periodOf(Instant.ofEpochMilli(row.bucketStart)));
         }
     }
 

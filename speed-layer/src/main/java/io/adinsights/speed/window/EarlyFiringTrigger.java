@@ -10,8 +10,9 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
  * Fires an event-time window early, at most {@code interval} of processing time after new data arrived, then at the
- * watermark, then on every allowed-late element. It only ever FIREs (never purges before the window is cleaned up),
- * so every emission is the whole window total so far, and a store of upserts ends with the final total.
+ * watermark unless nothing arrived since the last early firing, then on every allowed-late element. It only ever
+ * FIREs (never purges before the window is cleaned up), so every emission is the whole window total so far, and a
+ * store of upserts ends with the final total.
  */
 public final class EarlyFiringTrigger extends Trigger<Object, TimeWindow> {
 
@@ -55,10 +56,11 @@ public final class EarlyFiringTrigger extends Trigger<Object, TimeWindow> {
 
     @Override
     public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext context) throws Exception {
-        if (time != window.maxTimestamp()) {
+        // No early firing pending: an early firing emitted the total after the window's last element, so firing
+        // again would write the same total once more (in a catch-up, most minute windows end that way).
+        if (time != window.maxTimestamp() || !cancelEarlyFire(context)) {
             return TriggerResult.CONTINUE;
         }
-        cancelEarlyFire(context);
         return TriggerResult.FIRE;
     }
 
@@ -68,13 +70,16 @@ public final class EarlyFiringTrigger extends Trigger<Object, TimeWindow> {
         cancelEarlyFire(context);
     }
 
-    private void cancelEarlyFire(TriggerContext context) throws Exception {
+    /** Whether an early firing was pending: data arrived since the window last fired. */
+    private boolean cancelEarlyFire(TriggerContext context) throws Exception {
         ValueState<Long> earlyFireAt = context.getPartitionedState(earlyFireDescriptor);
         Long at = earlyFireAt.value();
-        if (at != null) {
-            context.deleteProcessingTimeTimer(at);
-            earlyFireAt.clear();
+        if (at == null) {
+            return false;
         }
+        context.deleteProcessingTimeTimer(at);
+        earlyFireAt.clear();
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -47,6 +48,8 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
         }
         this.maxEntries = maxEntries;
         this.flushIntervalMillis = flushInterval.toMillis();
+        // Chained to the operator before it: contributions never cross the network, only the fewer partials do.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     public PreAggregateContributions(int maxEntries) {

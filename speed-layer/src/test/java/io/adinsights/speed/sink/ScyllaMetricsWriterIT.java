@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.adinsights.schemas.cql.CqlSchema;
+import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.servers.cql.CqlServer;
 import io.adinsights.servers.cql.CqlServerExtension;
 import io.adinsights.speed.migrate.CreateSchema;
+import io.adinsights.speed.window.MetricRow;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
@@ -70,6 +74,45 @@ class ScyllaMetricsWriterIT {
 
         assertThat(serializer.deserialize(serializer.getVersion(),
                 serializer.serialize(CHECKPOINTED.toEpochMilli()))).isEqualTo(CHECKPOINTED.toEpochMilli());
+    }
+
+    @Test
+    void rowsOfOnePartitionGoInBatchesAndEveryRowIsWritten() throws Exception {
+        CqlConnection connection = connection("sink_batches");
+        int ads = ScyllaMetricsWriter.MAX_BATCH_ROWS + 5;
+        long bucket = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        try (CqlSession session = cql.openSession();
+                ScyllaMetricsWriter writer = writer(connection, OptionalLong.empty())) {
+            for (int ad = 0; ad < ads; ad++) {
+                writer.write(row(MetricTable.AD_BY_MINUTE, "cmp-1", "ad-" + ad, bucket, ad), null);
+            }
+            writer.write(row(MetricTable.AD_BY_MINUTE, "cmp-2", "ad-x", bucket, 7), null);
+            writer.write(row(MetricTable.CAMPAIGN_BY_MINUTE, "cmp-1", null, bucket, 99), null);
+            writer.flush(false);
+
+            String ad = "SELECT " + CqlSchema.AD_ID + ", " + CqlSchema.IMPRESSIONS + " FROM " + connection.keyspace()
+                    + "." + MetricTable.AD_BY_MINUTE.tableName() + " WHERE " + CqlSchema.CAMPAIGN_ID + " = ? AND "
+                    + CqlSchema.PERIOD + " = ?";
+            LocalDate day = MetricTable.AD_BY_MINUTE.periodOf(Instant.ofEpochMilli(bucket));
+            List<Row> cmp1 = session.execute(ad, "cmp-1", day).all();
+            assertThat(cmp1).hasSize(ads);
+            assertThat(cmp1).allSatisfy(r -> assertThat(r.getLong(1)).isEqualTo(
+                    Long.parseLong(r.getString(0).substring("ad-".length()))));
+            assertThat(session.execute(ad, "cmp-2", day).one().getLong(1)).isEqualTo(7);
+            assertThat(session.execute("SELECT " + CqlSchema.IMPRESSIONS + " FROM " + connection.keyspace() + "."
+                    + MetricTable.CAMPAIGN_BY_MINUTE.tableName() + " WHERE " + CqlSchema.CAMPAIGN_ID + " = ? AND "
+                    + CqlSchema.PERIOD + " = ?", "cmp-1", day).one().getLong(0)).isEqualTo(99);
+        }
+    }
+
+    private static MetricRow row(MetricTable table, String campaignId, String adId, long bucket, long impressions) {
+        MetricRow row = new MetricRow();
+        row.table = table;
+        row.campaignId = campaignId;
+        row.adId = adId;
+        row.bucketStart = bucket;
+        row.impressions = impressions;
+        return row;
     }
 
     private CqlConnection connection(String keyspace) {

@@ -89,4 +89,18 @@ class EarlyFiringTriggerTest {
         impressions(7);
         assertThat(harness.extractOutputValues()).as("beyond the allowed lateness the window is gone").hasSize(4);
     }
+
+    @Test
+    void theWatermarkDoesNotRepeatATotalAnEarlyFiringEmittedAfterTheLastElement() throws Exception {
+        impressions(2);
+        harness.setProcessingTime(2_000);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+
+        harness.processWatermark(T + MINUTE - 1);
+        assertThat(harness.extractOutputValues()).as("the stored total is already the final one").hasSize(1);
+
+        impressions(1);
+        assertThat(harness.extractOutputValues()).as("allowed-late data still fires").hasSize(2);
+        assertThat(lastImpressions()).isEqualTo(3);
+    }
 }
