@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.adinsights.batch.BatchSession;
 import io.adinsights.batch.LakeNames;
@@ -93,14 +94,17 @@ public final class Compaction {
         // Read once and cut from the raw files: everything after this reads the checkpoint, so corrupt files can be
         // moved away while the run still uses the batch.
         Dataset<Row> parsed = parse(directories, files).localCheckpoint(true);
-        List<Row> corrupt = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.CORRUPT_FILE))
-                .select("file", "ordinal", "message").collectAsList();
-        List<String> corruptFiles = corrupt.stream().map(row -> row.getString(0)).toList();
-        Dataset<Row> readable = corruptFiles.isEmpty()
-                ? parsed
-                : parsed.filter(col("file").isin(corruptFiles.toArray()).unary_$bang());
-
-        Map<String, Long> counts = countByKind(readable);
+        // One pass counts the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
+        Map<String, Long> counts = countByKind(parsed);
+        List<Row> corrupt = List.of();
+        Dataset<Row> readable = parsed;
+        if (counts.containsKey(ParsedRecord.CORRUPT_FILE)) {
+            corrupt = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.CORRUPT_FILE))
+                    .select("file", "ordinal", "message").collectAsList();
+            List<String> corruptFiles = corrupt.stream().map(row -> row.getString(0)).toList();
+            readable = parsed.filter(col("file").isin(corruptFiles.toArray()).unary_$bang());
+            counts = countByKind(readable);
+        }
         long valid = counts.getOrDefault(ParsedRecord.EVENT, 0L);
         long invalid = counts.getOrDefault(ParsedRecord.DEAD_LETTER, 0L);
         progress.accept(String.format("compaction: parsed %d records, %d valid, %d dead letters, %d files corrupt",
@@ -114,7 +118,10 @@ public final class Compaction {
 
         Instant compactedThrough = compactedThrough(hours);
         mergeEvents(events, compactedThrough);
-        mergeDeadLetters(deadLetters);
+        if (invalid > 0) {
+            // Without dead letters there is nothing to insert: the MERGE would only scan the batch once more.
+            mergeDeadLetters(deadLetters);
+        }
         Dataset<Row> origins = deadLetters.select("origin").persist(StorageLevel.MEMORY_AND_DISK());
         progress.accept(String.format("compaction: merged into %s and %s; raw hours compacted through %s",
                 names.adEvents(), names.deadLetters(), compactedThrough));
@@ -165,13 +172,22 @@ public final class Compaction {
         columns.add(lit(runTime).as("ingested_at"));
         Dataset<Row> valid = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.EVENT));
 
-        Dataset<Row> repeated = valid.groupBy("event_id").count().filter(col("count").gt(1)).select("event_id")
+        // Copies of an id have the same hash, so only ids whose hash repeats can repeat: counting 8-byte hashes
+        // costs less than counting the ids, and the ids of repeated hashes (copies, and the rare collision) are
+        // then looked at exactly.
+        Dataset<Row> repeatedHashes = valid.groupBy(xxhash64(col("event_id")).as("id_hash")).count()
+                .filter(col("count").gt(1)).select("id_hash")
                 .localCheckpoint(true);
-        long repeatedIds = repeated.count();
-        if (repeatedIds == 0) {
+        long repeatedHashCount = repeatedHashes.count();
+        if (repeatedHashCount == 0) {
             progress.accept("compaction: every eventId seen once");
             return valid.select(columns.toArray(new Column[0]));
         }
+        Dataset<Row> repeated = valid.select(col("event_id"), xxhash64(col("event_id")).as("id_hash"))
+                .join(small(repeatedHashes, repeatedHashCount), ScalaSeqs.of("id_hash"), "left_semi")
+                .groupBy("event_id").count().filter(col("count").gt(1)).select("event_id")
+                .localCheckpoint(true);
+        long repeatedIds = repeated.count();
         Dataset<Row> laterCopies = valid.select("event_id", "file", "ordinal")
                 .join(small(repeated, repeatedIds), ScalaSeqs.of("event_id"), "left_semi")
                 .withColumn("copy", row_number().over(Window.partitionBy("event_id").orderBy("file", "ordinal")))

@@ -10,6 +10,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,11 +41,16 @@ final class FastEventReader {
     private static final int QUANTITY = -2;
     private static final int SCHEMA_VERSION = -3;
     private static final int EXTRA = -1;
+    /** Bit of a slot in the set of contract fields seen: slot + 3, so that the negative slots get bits too. */
+    private static final int SLOT_BIT_OFFSET = 3;
 
     private final JsonMapper mapper;
     private final Duration maxFutureSkew;
 
-    /** @param mapper the schema path's mapper, so parsing limits and the extra fields' JSON are the same */
+    /**
+     * @param mapper the schema path's mapper without its duplicate-name detection (this class checks names itself),
+     *               so parsing limits and the extra fields' JSON are the same
+     */
     FastEventReader(JsonMapper mapper, Duration maxFutureSkew) {
         this.mapper = mapper;
         this.maxFutureSkew = maxFutureSkew;
@@ -69,9 +75,16 @@ final class FastEventReader {
         Integer quantity = null;
         int schemaVersion = AdEvent.CURRENT_SCHEMA_VERSION;
         ObjectNode extra = null;
+        int seen = 0;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             JsonToken token = parser.nextToken();
             int slot = slotOf(name);
+            // A repeated name is the schema path's to reject: contract fields by bit, others by the extra object.
+            int bit = slot == EXTRA ? 0 : 1 << (slot + SLOT_BIT_OFFSET);
+            if ((seen & bit) != 0 || (slot == EXTRA && extra != null && extra.has(name))) {
+                return null;
+            }
+            seen |= bit;
             if (slot >= 0) {
                 if (token != JsonToken.VALUE_STRING) {
                     return null;
@@ -93,13 +106,47 @@ final class FastEventReader {
                 if (extra == null) {
                     extra = mapper.createObjectNode();
                 }
-                extra.set(name, parser.<JsonNode>readValueAsTree());
+                JsonNode value = readValue(parser, token);
+                if (value == null) {
+                    return null;
+                }
+                extra.set(name, value);
             }
         }
         if (parser.nextToken() != null) {
             return null;
         }
         return toEvent(strings, quantity, schemaVersion, extra, ingestTime);
+    }
+
+    /**
+     * A value as the tree path reads it, or null when an object in it repeats a name (the parser of this path does
+     * not look for duplicates, which costs a set of names per object: only objects kept whole need the check).
+     */
+    private JsonNode readValue(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = mapper.createObjectNode();
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                JsonNode value = readValue(parser, parser.nextToken());
+                if (value == null || object.has(name)) {
+                    return null;
+                }
+                object.set(name, value);
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = mapper.createArrayNode();
+            for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                JsonNode value = readValue(parser, next);
+                if (value == null) {
+                    return null;
+                }
+                array.add(value);
+            }
+            return array;
+        }
+        return parser.readValueAsTree();
     }
 
     /** Checks what the schema and the parser check on the whole object, then builds the event. */

@@ -97,6 +97,12 @@ public final class RecordReader implements Closeable {
         brackets.accept(opening);
         boolean oversized = append(opening);
         while (brackets.depth() > 0) {
+            if (pendingPosition == pending.length && bufferPosition < bufferLimit) {
+                scanBuffered(brackets);
+                if (brackets.depth() == 0) {
+                    break;
+                }
+            }
             int b = read();
             if (b < 0) {
                 return cutShort(start, oversized);
@@ -109,6 +115,39 @@ public final class RecordReader implements Closeable {
             brackets.accept(b);
         }
         return emit(start, false, oversized);
+    }
+
+    /**
+     * Takes the bytes of an open structure straight from the buffer, as {@link #read} and {@link #append} would one
+     * by one, and copies them in one go: most of a record's bytes need nothing else. Stops at the structure's end,
+     * the end of the buffer, the record size limit, or before an opening bracket at the start of a line, which the
+     * byte-wise loop handles.
+     */
+    private void scanBuffered(JsonBrackets brackets) {
+        int from = bufferPosition;
+        int end = from + Math.min(bufferLimit - from, maxRecordBytes - current.size());
+        int previous = last;
+        int i = from;
+        while (i < end) {
+            int b = buffer[i] & 0xFF;
+            if ((b == '{' || b == '[') && previous == '\n') {
+                break;
+            }
+            brackets.accept(b);
+            i++;
+            previous = b;
+            if (brackets.depth() == 0) {
+                break;
+            }
+        }
+        int taken = i - from;
+        if (taken > 0) {
+            current.write(buffer, from, taken);
+            bufferPosition = i;
+            position += taken;
+            beforeLast = taken > 1 ? buffer[i - 2] & 0xFF : last;
+            last = previous;
+        }
     }
 
     /** Emits the first line of a record cut short, and reads its later lines again as records of their own. */

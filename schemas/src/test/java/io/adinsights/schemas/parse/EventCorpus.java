@@ -139,6 +139,7 @@ public final class EventCorpus {
                 valid + "\u00a0", "\ufeff" + valid, "[" + valid + "]", valid.substring(0, valid.length() - 1),
                 "{" + inner + ",\"eventId\":\"again\"}", "{" + inner + ",\"eventTime\":\"2026-03-29T01:00:00Z\"}",
                 "{" + inner + ",\"x\":1,\"x\":2}", "{" + inner + ",\"x\":{\"a\":1,\"a\":1}}",
+                "{" + inner + ",\"x\":[1,{\"a\":{\"b\":1,\"b\":2}}]}", "{" + inner + ",\"x\":[{},[{\"a\":1}]]}",
                 "{" + inner + ",\"deep\":" + "[".repeat(31) + "]".repeat(31) + "}",
                 "{" + inner + ",\"deep\":" + "[".repeat(32) + "]".repeat(32) + "}",
                 "{" + inner + ",}", "{" + inner + ",'x':1}", "{" + inner + ",\"x\":NaN}", "{" + inner + ",\"x\":01}",

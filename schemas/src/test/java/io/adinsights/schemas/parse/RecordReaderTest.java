@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +140,57 @@ class RecordReaderTest {
             }
         }
         assertThat(seen).isEqualTo(count);
+    }
+
+    @Test
+    void cutsTheSameRecordsWhetherTheInputComesInOneBlockOrByteByByte() throws IOException {
+        // Records are mostly copied a buffer at a time; input handed over one byte per read takes the byte-wise
+        // path only, which must cut exactly the same records from messy input, at every size limit.
+        String[] pieces = {A, B, C, "\n", "\r\n", " ", "{\"cut\":\"short", "{\"x\":[1,", "\"str{ing\"", "garbage",
+            "]", "}", "{", "[", "\\", "\"", "{\"k\":\"\\\"}\"}", "\n{\"a\":\n{\"b\":1}}", "\u00fc"};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int input = 0; input < 400; input++) {
+            StringBuilder text = new StringBuilder();
+            for (int piece = random.nextInt(1, 40); piece > 0; piece--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = bytes(text.toString());
+            for (int limit : new int[] {1, 7, 40, RecordReader.MAX_RECORD_BYTES_DEFAULT}) {
+                assertThat(describe(drain(RecordReader.open(new OneByteAtATime(bytes), limit))))
+                        .as("input %s, limit %d", text, limit)
+                        .isEqualTo(describe(drain(RecordReader.open(new ByteArrayInputStream(bytes), limit))));
+            }
+        }
+    }
+
+    /** Hands out one byte per read, whatever the caller asks for. */
+    private static final class OneByteAtATime extends InputStream {
+        private final byte[] bytes;
+        private int position;
+
+        OneByteAtATime(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            int b = read();
+            if (b < 0) {
+                return -1;
+            }
+            target[offset] = (byte) b;
+            return 1;
+        }
+    }
+
+    private static List<String> describe(List<RawRecord> records) {
+        return records.stream().map(r -> r.ordinal() + "@" + r.offset() + (r.truncated() ? " truncated" : "")
+                + (r.oversized() ? " oversized" : "") + ": " + text(r)).toList();
     }
 
     /** An input stream of {@code count} concatenated records made on the fly, never held in memory. */
