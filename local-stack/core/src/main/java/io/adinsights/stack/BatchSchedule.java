@@ -65,7 +65,8 @@ final class BatchSchedule implements AutoCloseable {
         try {
             runClosedHours();
         } catch (RuntimeException e) {
-            out.println("batch run failed: " + e.getMessage());
+            out.println(closed ? "batch run stopped with the stack; the next run does these hours again"
+                    : "batch run failed: " + e.getMessage());
         }
     }
 

@@ -252,6 +252,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("BATCH_RAW_ZONE", rawZone().toString());
         environment.put("BATCH_REPORT_DIR", settings.subdirectory("batch-reports").toString());
         environment.put("BATCH_COMPLETENESS_DELAY", completenessDelay.toString());
+        // Spark's driver and web UI on the loopback interface, like every other part.
+        environment.put("SPARK_LOCAL_IP", "127.0.0.1");
         List<String> jvm = new ArrayList<>(SPARK_JAVA17_OPTIONS);
         jvm.add("-Xmx1536m");
         PartProcess batch = PartProcess.start("batch", settings.dir(), PartProcess.java(BATCH_MAIN,

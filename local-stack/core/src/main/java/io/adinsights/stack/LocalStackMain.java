@@ -1,6 +1,7 @@
 package io.adinsights.stack;
 
 import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.servers.process.OrderlyShutdown;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -105,7 +106,8 @@ public final class LocalStackMain {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch progressEnded = new CountDownLatch(1);
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // In order: traffic, then the parts, newest first, then the servers (see OrderlyShutdown).
+        OrderlyShutdown.register(() -> {
             out.println("Stopping ...");
             try {
                 // The progress loop ends first: it must not report parts stopping on purpose as failed.
@@ -119,7 +121,7 @@ public final class LocalStackMain {
             stack.close();
             out.println("Stopped; state kept in " + settings.dir());
             stopped.countDown();
-        }, "stop-local-stack"));
+        });
         boolean fresh = !Files.isDirectory(stack.rawZone());
         stack.start();
         if (fresh && settings.historyDays() > 0) {

@@ -73,6 +73,10 @@ final class Simulator implements AutoCloseable {
                         lastFlush = System.nanoTime();
                     }
                 } catch (IllegalStateException e) {
+                    if (stopped) {
+                        // A send cut short by the stop: nothing to report, the stream client closes below.
+                        break;
+                    }
                     // A retailer backend keeps going when the platform is slow or down: it reports, waits, resumes.
                     out.println(Instant.now() + " simulator: " + e.getMessage() + "; resuming in "
                             + RETRY_PAUSE.toSeconds() + " s");
@@ -92,6 +96,7 @@ final class Simulator implements AutoCloseable {
     public void close() throws InterruptedException {
         stopped = true;
         thread.interrupt();
-        thread.join(Duration.ofSeconds(10).toMillis());
+        // The stream client sends what it holds before it closes: the stream must still be up.
+        thread.join(Duration.ofSeconds(30).toMillis());
     }
 }

@@ -37,7 +37,10 @@ public final class ChildProcess {
         this.name = requireNonNull(name, "name is null");
         this.process = requireNonNull(process, "process is null");
         this.logFile = requireNonNull(logFile, "logFile is null");
-        this.shutdownHook = new Thread(() -> stop(QUICK_STOP_GRACE_PERIOD), "stop-" + name);
+        this.shutdownHook = new Thread(() -> {
+            OrderlyShutdown.awaitOrderlyStop();
+            stop(QUICK_STOP_GRACE_PERIOD);
+        }, "stop-" + name);
     }
 
     /**
@@ -110,7 +113,8 @@ public final class ChildProcess {
     /**
      * Waits for the process to exit by itself and returns its exit code.
      *
-     * @throws ServerStartException if it is still running after {@code timeout}; it is then stopped
+     * @throws ServerStartException if it is still running after {@code timeout}, or the waiting thread is interrupted;
+     *                              it is then stopped
      */
     public int awaitExit(Duration timeout) {
         try {
@@ -119,7 +123,10 @@ public final class ChildProcess {
                 return process.exitValue();
             }
         } catch (InterruptedException e) {
+            // Stopped from outside while it ran: end the process, then pass the interrupt on.
+            stop(QUICK_STOP_GRACE_PERIOD);
             Thread.currentThread().interrupt();
+            throw new ServerStartException(name + " was stopped while it ran", e);
         }
         stop(QUICK_STOP_GRACE_PERIOD);
         throw new ServerStartException(name + " did not finish within " + timeout + describeLogTail());
