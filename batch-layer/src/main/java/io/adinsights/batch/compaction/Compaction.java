@@ -12,6 +12,7 @@ import io.adinsights.batch.BatchSession;
 import io.adinsights.batch.LakeNames;
 import io.adinsights.batch.ScalaSeqs;
 import io.adinsights.batch.watermark.SnapshotProperty;
+import io.adinsights.schemas.rules.RawZoneLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -273,7 +274,7 @@ public final class Compaction {
             for (FileStatus status : fs.listStatus(directory)) {
                 String name = status.getPath().getName();
                 // Hidden files are skipped by Spark's file input too.
-                if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                if (status.isFile() && RawZoneLayout.isCommitted(name)) {
                     files++;
                 }
             }

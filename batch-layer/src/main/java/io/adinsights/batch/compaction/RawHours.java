@@ -3,15 +3,12 @@ package io.adinsights.batch.compaction;
 import static java.util.Objects.requireNonNull;
 
 import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.schemas.rules.RawZoneLayout;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A range of raw-zone hours {@code [from, to)} by arrival time, and the {@code yyyy/MM/dd/HH/} layout Firehose writes
@@ -23,9 +20,6 @@ import java.util.regex.Pattern;
 public record RawHours(Instant from, Instant to) implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter LAYOUT =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
-    private static final Pattern HOUR_IN_PATH = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2})/(\\d{2})/[^/]+$");
 
     public RawHours {
         requireNonNull(from, "from is null");
@@ -62,7 +56,7 @@ public record RawHours(Instant from, Instant to) implements Serializable {
 
     /** The directory of an hour under the raw zone's root. */
     public static String directory(String root, Instant hour) {
-        return root + "/" + LAYOUT.format(hour);
+        return root + "/" + RawZoneLayout.hourPrefix(hour);
     }
 
     /**
@@ -71,12 +65,7 @@ public record RawHours(Instant from, Instant to) implements Serializable {
      * @throws IllegalArgumentException if the path does not end with the hour layout
      */
     public static Instant arrivalHour(String filePath) {
-        Matcher matcher = HOUR_IN_PATH.matcher(filePath);
-        if (!matcher.find()) {
-            throw new IllegalArgumentException(
-                    "Invalid raw file path: " + filePath + " (must end with yyyy/MM/dd/HH/name)");
-        }
-        return Instant.parse(String.format("%s-%s-%sT%s:00:00Z",
-                matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
+        return RawZoneLayout.hourOfFile(filePath).orElseThrow(() -> new IllegalArgumentException(
+                "Invalid raw file path: " + filePath + " (must end with yyyy/MM/dd/HH/name)"));
     }
 }

@@ -3,6 +3,7 @@ package io.adinsights.stack;
 import static java.util.Objects.requireNonNull;
 
 import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.schemas.rules.RawZoneLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -136,10 +134,8 @@ final class BatchSchedule implements AutoCloseable {
         }
         try (Stream<Path> walk = Files.walk(rawZone, 4)) {
             return walk.filter(Files::isDirectory)
-                    .map(directory -> rawZone.relativize(directory).toString().replace('\\', '/'))
-                    .filter(relative -> relative.matches("\\d{4}/\\d{2}/\\d{2}/\\d{2}"))
-                    .map(relative -> LocalDateTime.parse(relative + "/00/00",
-                            DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/mm/ss")).toInstant(ZoneOffset.UTC))
+                    .flatMap(directory -> RawZoneLayout.hourOfDirectory(rawZone.relativize(directory).toString())
+                            .stream())
                     .min(Instant::compareTo);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + rawZone, e);

@@ -3,6 +3,7 @@ package io.adinsights.stack;
 import static java.util.Objects.requireNonNull;
 
 import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.schemas.rules.RawZoneLayout;
 import io.adinsights.traffic.generator.Delivery;
 import io.adinsights.traffic.generator.Scenario;
 import io.adinsights.traffic.generator.TrafficConfig;
@@ -14,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,8 +26,6 @@ import java.util.zip.GZIPOutputStream;
  */
 final class HistorySeed {
 
-    private static final DateTimeFormatter HOUR_PATH =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
     private static final String FILE_NAME = "history.gz";
 
     private final int days;
@@ -120,7 +117,7 @@ final class HistorySeed {
     }
 
     private static OutputStream open(Path rawZone, Instant hour) throws IOException {
-        Path directory = rawZone.resolve(HOUR_PATH.format(hour));
+        Path directory = rawZone.resolve(RawZoneLayout.hourPrefix(hour));
         Files.createDirectories(directory);
         return new GZIPOutputStream(Files.newOutputStream(directory.resolve(FILE_NAME)), 64 * 1024);
     }

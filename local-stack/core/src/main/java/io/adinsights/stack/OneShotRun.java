@@ -7,6 +7,7 @@ import io.adinsights.schemas.event.EventJson;
 import io.adinsights.schemas.parse.RawRecord;
 import io.adinsights.schemas.parse.RecordReader;
 import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.schemas.rules.RawZoneLayout;
 import io.adinsights.traffic.generator.Delivery;
 import io.adinsights.traffic.generator.DeliveryKind;
 import io.adinsights.traffic.generator.Phase;
@@ -271,8 +272,10 @@ public final class OneShotRun {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(rawZone)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> rawZone.relativize(file).toString()
-                    .matches("\\d{4}/\\d{2}/\\d{2}/\\d{2}/[^._][^/]*")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> RawZoneLayout.hourOfFile(rawZone.relativize(file).toString()).isPresent()
+                            && RawZoneLayout.isCommitted(file.getFileName().toString()))
+                    .toList();
         }
         long records = 0;
         for (Path file : files) {

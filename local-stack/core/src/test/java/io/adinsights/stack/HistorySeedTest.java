@@ -7,6 +7,7 @@ import io.adinsights.schemas.parse.ParseResult;
 import io.adinsights.schemas.parse.RawRecord;
 import io.adinsights.schemas.parse.RecordReader;
 import io.adinsights.schemas.rules.Granularity;
+import io.adinsights.schemas.rules.RawZoneLayout;
 import io.adinsights.traffic.generator.Delivery;
 import io.adinsights.traffic.generator.Scenario;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.zip.GZIPInputStream;
 import java.util.List;
@@ -93,8 +91,6 @@ class HistorySeedTest {
     }
 
     private Instant hourOf(Path file) {
-        String relative = rawZone.relativize(file.getParent()).toString().replace('\\', '/');
-        return LocalDateTime.parse(relative + "/00", DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/mm"))
-                .toInstant(ZoneOffset.UTC);
+        return RawZoneLayout.hourOfFile(rawZone.relativize(file).toString()).orElseThrow();
     }
 }

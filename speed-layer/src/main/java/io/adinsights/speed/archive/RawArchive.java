@@ -1,10 +1,9 @@
 package io.adinsights.speed.archive;
 
+import io.adinsights.schemas.rules.RawZoneLayout;
 import io.adinsights.speed.parse.IngestedRecord;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -36,12 +35,10 @@ public final class RawArchive {
     static final class ArrivalHour implements BucketAssigner<IngestedRecord, String> {
 
         private static final long serialVersionUID = 1L;
-        private static final DateTimeFormatter HOUR_PATH =
-                DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
 
         @Override
         public String getBucketId(IngestedRecord record, Context context) {
-            return HOUR_PATH.format(Instant.ofEpochMilli(record.arrivalTime));
+            return RawZoneLayout.hourPrefix(Instant.ofEpochMilli(record.arrivalTime));
         }
 
         @Override
