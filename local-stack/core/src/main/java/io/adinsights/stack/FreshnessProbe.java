@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.adinsights.schemas.event.AdEvent;
 import io.adinsights.schemas.event.EventJson;
+import io.adinsights.traffic.measure.LatencySummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,17 +72,8 @@ final class FreshnessProbe {
         return api.summary(PROBE_CAMPAIGN, from, to).path("total").path("impressions").asLong();
     }
 
-    /** p50, p90, p99 and max of the measured values, in a line. */
+    /** The measured values in a line: p50, p90, p99 and max. */
     static String summary(long[] millis) {
-        long[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        return String.format("freshness over %d probes: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", sorted.length,
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1]);
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    static long percentile(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+        return "freshness over " + millis.length + " probes: " + LatencySummary.of(millis);
     }
 }

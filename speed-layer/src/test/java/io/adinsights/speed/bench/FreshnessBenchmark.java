@@ -15,13 +15,13 @@ import io.adinsights.speed.sink.CqlConnection;
 import io.adinsights.traffic.generator.Delivery;
 import io.adinsights.traffic.generator.Scenario;
 import io.adinsights.traffic.generator.TrafficConfig;
+import io.adinsights.traffic.measure.LatencySummary;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +84,10 @@ public final class FreshnessBenchmark {
             try (CqlSession session = connection.open()) {
                 Thread.sleep(WARM_UP.toMillis());
                 List<Long> latencies = probe(kafka, session, probes);
-                Collections.sort(latencies);
                 System.out.printf("MEASURED freshness (Kafka write -> total visible in CQL) over %d probes, %,.0f "
-                        + "background events/s (%,d sent): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                        latencies.size(), backgroundRate, backgroundSent.get(), percentile(latencies, 50),
-                        percentile(latencies, 90), percentile(latencies, 99), latencies.get(latencies.size() - 1));
+                        + "background events/s (%,d sent): %s%n", latencies.size(), backgroundRate,
+                        backgroundSent.get(), LatencySummary.of(latencies.stream().mapToLong(Long::longValue)
+                                .toArray()));
             } finally {
                 stop.set(true);
                 background.join();
@@ -179,10 +178,5 @@ public final class FreshnessBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }
