@@ -91,6 +91,9 @@ final class HistorySeed {
                 }
                 Instant hour = Granularity.HOUR.bucketStart(newest);
                 if (!hour.isBefore(streamFrom)) {
+                    // The raw zone's share is complete: its last file is whole before anything waits on the stream.
+                    close(file);
+                    file = null;
                     stream.send(delivery);
                     streamed++;
                     continue;

@@ -132,8 +132,7 @@ public record StackSettings(Path dir, StreamKind stream, int cqlPort, int kafkaP
     /** The same settings with every port free-chosen: for tests next to a running stack. */
     public StackSettings withFreePorts() {
         return new StackSettings(dir, stream, 0, 0, 0, 0, 0, eventsPerSecond, events, seed, batchEvery,
-                checkpointInterval, restartSpeedLayer, historyDays,
-                historyEventsPerSecond);
+                checkpointInterval, restartSpeedLayer, historyDays, historyEventsPerSecond);
     }
 
     public StackSettings withEvents(long newEvents) {

@@ -3,9 +3,9 @@ package io.adinsights.speed.sink;
 import static java.util.Objects.requireNonNull;
 
 import io.adinsights.speed.window.MetricRow;
-import java.time.Duration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.OptionalLong;
 import org.apache.flink.api.connector.sink2.Sink;
