@@ -6,6 +6,7 @@ import io.adinsights.schemas.validation.EventTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * accept, and then builds the very event the schema path would. It never rejects: on anything else (a null, a
  * float, an odd time, a missing field, malformed JSON, ...) it returns empty and the schema path decides, so every
  * rejection and its message still come from there. Thread-safe.
+ *
+ * <p>Two tiers: {@link FlatEventScanner} reads the flat records that nearly all are without a JSON parser; what it
+ * does not take, this class reads with Jackson's streaming parser.
  */
 final class FastEventReader {
 
@@ -37,7 +41,7 @@ final class FastEventReader {
     private static final int RETAILER_ID = 7;
     private static final int PRODUCT_ID = 8;
     private static final int PLACEMENT = 9;
-    private static final int STRING_FIELDS = 10;
+    private static final int STRING_FIELDS = FlatEventScanner.STRING_FIELDS;
     private static final int QUANTITY = -2;
     private static final int SCHEMA_VERSION = -3;
     private static final int EXTRA = -1;
@@ -58,6 +62,17 @@ final class FastEventReader {
 
     /** The event if the record is surely valid, else empty (the schema path must decide). */
     Optional<AdEvent> read(byte[] bytes, Instant ingestTime) {
+        FlatEventScanner flat = FlatEventScanner.scan(bytes);
+        if (flat != null) {
+            // The fields as Jackson would have read them: the same checks decide from here.
+            int schemaVersion = flat.schemaVersion == 0 ? AdEvent.CURRENT_SCHEMA_VERSION : flat.schemaVersion;
+            if (schemaVersion > AdEvent.CURRENT_SCHEMA_VERSION) {
+                return Optional.empty();
+            }
+            Integer quantity = flat.quantity == 0 ? null : flat.quantity;
+            String extraJson = flat.extraFieldsJson;
+            return Optional.ofNullable(toEvent(flat.strings, quantity, schemaVersion, () -> extraJson, ingestTime));
+        }
         try (JsonParser parser = mapper.createParser(bytes)) {
             return Optional.ofNullable(read(parser, ingestTime));
         } catch (RuntimeException e) {
@@ -116,7 +131,9 @@ final class FastEventReader {
         if (parser.nextToken() != null) {
             return null;
         }
-        return toEvent(strings, quantity, schemaVersion, extra, ingestTime);
+        ObjectNode extraFields = extra;
+        return toEvent(strings, quantity, schemaVersion,
+                () -> extraFields == null ? null : mapper.writeValueAsString(extraFields), ingestTime);
     }
 
     /**
@@ -150,7 +167,7 @@ final class FastEventReader {
     }
 
     /** Checks what the schema and the parser check on the whole object, then builds the event. */
-    private AdEvent toEvent(String[] strings, Integer quantity, int schemaVersion, ObjectNode extra,
+    private AdEvent toEvent(String[] strings, Integer quantity, int schemaVersion, Supplier<String> extraJson,
             Instant ingestTime) {
         EventType type = strings[EVENT_TYPE] == null ? null
                 : EventType.fromWireName(strings[EVENT_TYPE]).orElse(null);
@@ -169,7 +186,7 @@ final class FastEventReader {
         }
         return new AdEvent(strings[EVENT_ID], type, eventTime, strings[CAMPAIGN_ID], strings[AD_ID],
                 strings[CLICK_ID], strings[USER_ID], strings[RETAILER_ID], strings[PRODUCT_ID], strings[PLACEMENT],
-                quantity, schemaVersion, extra == null ? null : mapper.writeValueAsString(extra));
+                quantity, schemaVersion, extraJson.get());
     }
 
     private static int slotOf(String name) {

@@ -132,6 +132,31 @@ class EventParserFastPathTest {
                 INGEST)).event());
     }
 
+    @Test
+    void agreesOnExtraFieldsOfEveryShape() {
+        List<String> values = List.of(
+                "\"x\"", "\"\"", "\"B\u00e4ckerei \uD83D\uDE00\"", "\"a\\\"b\"", "\"a\\u0041\"", "\"a/b\"",
+                "\"\u007f\"", "0", "7", "-7", "-0", "01", "123456789012345678", "1234567890123456789",
+                "1.0", "1e2", "-1E-2", "true", "false", "null", "tru", "nulll",
+                "{}", "[]", "[ ]", "{ \"a\" : 1 , \"b\":[true , null] }", "{\"a\":1,\"a\":2}", "[1,]", "{\"a\":}",
+                "[1,[2,[3,[4,[5,[6,[7,[8,[9]]]]]]]]]");
+        Counts counts = new Counts();
+        List<String> mismatches = new ArrayList<>();
+        String click = "\"eventId\":\"e-1\",\"eventType\":\"click\",\"eventTime\":\"2026-03-29T01:00:00Z\","
+                + "\"campaignId\":\"c\",\"adId\":\"a\"";
+        for (String value : values) {
+            for (String record : List.of("{" + click + ",\"x\":" + value + "}",
+                    "{\"x\" :\t" + value + " ,\n" + click + "}",
+                    "{" + click + ",\"x\":" + value + ",\"y\":" + value + "}",
+                    "{" + click + ",\"x\":" + value + ",\"x\":1}")) {
+                compare(PARSER, bytes(record), INGEST, counts, mismatches);
+            }
+        }
+
+        assertThat(mismatches).isEmpty();
+        assertThat(counts.fast).isGreaterThan(60);
+    }
+
     private static void compare(EventParser parser, byte[] record, Instant ingestTime, Counts counts,
             List<String> mismatches) {
         // Neither path may throw on input: an exception fails the test.
