@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.function.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
@@ -81,6 +85,7 @@ class BatchPipelineIT {
         assertThat(BatchWatermark.read(table(LakeNames.of(config.lakehouse()).campaignMetricsHourly())))
                 .isEqualTo(report.watermarkAfter());
         assertThat(progress).anyMatch(line -> line.startsWith("compaction:"));
+        assertWrittenInTheTablesOrder(LakeNames.of(config.lakehouse()).adEvents());
 
         Map<String, List<String>> first = lake.snapshot();
         RunReport rerun = new BatchPipeline(spark, config, Clock.systemUTC(), BatchPipelineIT::log).run(range);
@@ -231,6 +236,24 @@ class BatchPipelineIT {
         assertThat(results).anySatisfy(result -> assertThat(result.filesRewritten()).isPositive());
         assertThat(table(names.campaignMetricsHourly()).snapshots()).hasSize(1);
         assertThat(progress).hasSize(4);
+    }
+
+    /** Each data file of ad_events holds one UTC day, its rows sorted by event type, campaign and event time. */
+    private static void assertWrittenInTheTablesOrder(String adEvents) {
+        List<String> files = spark.sql("SELECT file_path FROM " + adEvents + ".files")
+                .as(Encoders.STRING()).collectAsList();
+        Comparator<Row> tableOrder = Comparator.<Row, String>comparing(row -> row.getString(0))
+                .thenComparing(row -> row.getString(1), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(row -> row.<Instant>getAs(2));
+        assertThat(files).isNotEmpty();
+        for (String file : files) {
+            // One file is read in its own order.
+            List<Row> rows = spark.read().parquet(file).select("event_type", "campaign_id", "event_time")
+                    .collectAsList();
+            assertThat(rows).as(file).isSortedAccordingTo(tableOrder);
+            assertThat(rows.stream().map(row -> row.<Instant>getAs(2).atZone(ZoneOffset.UTC).toLocalDate())
+                    .distinct()).as(file).hasSize(1);
+        }
     }
 
     private static RunReport run(BatchConfig config, RawHours range) {

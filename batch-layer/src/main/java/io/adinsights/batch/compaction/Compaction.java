@@ -28,11 +28,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -96,7 +100,7 @@ public final class Compaction {
         // moved away while the run still uses the batch.
         Dataset<Row> parsed = parse(directories, files).localCheckpoint(true);
         // One pass counts the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
-        Map<String, Long> counts = countByKind(parsed);
+        Map<Byte, Long> counts = countByKind(parsed);
         List<Row> corrupt = List.of();
         Dataset<Row> readable = parsed;
         if (counts.containsKey(ParsedRecord.CORRUPT_FILE)) {
@@ -149,10 +153,10 @@ public final class Compaction {
         return spark.createDataFrame(rows, ParsedRecord.SCHEMA);
     }
 
-    private static Map<String, Long> countByKind(Dataset<Row> parsed) {
-        Map<String, Long> counts = new HashMap<>();
+    private static Map<Byte, Long> countByKind(Dataset<Row> parsed) {
+        Map<Byte, Long> counts = new HashMap<>();
         for (Row row : parsed.groupBy(ParsedRecord.KIND).count().collectAsList()) {
-            counts.put(row.getString(0), row.getLong(1));
+            counts.put(row.getByte(0), row.getLong(1));
         }
         return counts;
     }
@@ -173,11 +177,13 @@ public final class Compaction {
         columns.add(lit(runTime).as("ingested_at"));
         Dataset<Row> valid = parsed.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.EVENT));
 
-        // Copies of an id have the same hash, so only ids whose hash repeats can repeat: counting 8-byte hashes
-        // costs less than counting the ids, and the ids of repeated hashes (copies, and the rare collision) are
-        // then looked at exactly.
-        Dataset<Row> repeatedHashes = valid.groupBy(xxhash64(col("event_id")).as("id_hash")).count()
-                .filter(col("count").gt(1)).select("id_hash")
+        // Copies of an id have the same hash, so only ids whose hash repeats can repeat: 8-byte hashes, shuffled by
+        // value and sorted per partition, cost far less than counting the ids, and the ids of repeated hashes
+        // (copies, and the rare collision) are then looked at exactly.
+        Dataset<Row> repeatedHashes = valid.select(xxhash64(col("event_id")).as("id_hash")).as(Encoders.LONG())
+                .repartition(col("id_hash"))
+                .mapPartitions(new RepeatedValues(), Encoders.LONG())
+                .toDF("id_hash")
                 .localCheckpoint(true);
         long repeatedHashCount = repeatedHashes.count();
         if (repeatedHashCount == 0) {
@@ -226,12 +232,28 @@ public final class Compaction {
         return hours.to().isAfter(through) ? hours.to() : through;
     }
 
+    /**
+     * Inserts the events whose eventId the table does not hold yet, with the contiguous compacted range in the
+     * commit. This is what Spark makes of {@code MERGE ... ON t.event_id = s.event_id WHEN NOT MATCHED THEN INSERT *}
+     * (an anti-join with the table's {@code event_id} column and an append, no data file rewritten), written here
+     * as such so that the rows can be put in the table's write order by {@link TableWriteOrder} rather than by
+     * Iceberg's per-comparison {@code days()}.
+     */
     private void mergeEvents(Dataset<Row> events, Instant compactedThrough) {
-        events.createOrReplaceTempView("compaction_events");
-        String merge = "MERGE INTO " + names.adEvents() + " t USING compaction_events s "
-                + "ON t.event_id = s.event_id WHEN NOT MATCHED THEN INSERT *";
+        Table table = BatchSession.loadTable(spark, names.adEvents());
+        Dataset<Row> fresh = events.join(spark.table(names.adEvents()).select("event_id"),
+                ScalaSeqs.of("event_id"), "left_anti");
+        Optional<TableWriteOrder> order = TableWriteOrder.of(table);
+        DataFrameWriterV2<Row> write = order.map(o -> o.apply(fresh)).orElse(fresh).writeTo(names.adEvents());
+        if (order.isPresent()) {
+            write = write.option(SparkWriteOptions.USE_TABLE_DISTRIBUTION_AND_ORDERING, "false");
+        }
+        DataFrameWriterV2<Row> append = write;
         CommitMetadata.withCommitProperties(Map.of(COMPACTED_THROUGH_PROPERTY, compactedThrough.toString()),
-                () -> spark.sql(merge), RuntimeException.class);
+                () -> {
+                    append.append();
+                    return null;
+                }, RuntimeException.class);
     }
 
     private void mergeDeadLetters(Dataset<Row> deadLetters) {

@@ -16,13 +16,14 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ParsedRecord {
 
+    /** The kind of a row, a one-byte code: every pass over the parsed records filters on it. */
     public static final String KIND = "kind";
-    public static final String EVENT = "event";
-    public static final String DEAD_LETTER = "dead_letter";
-    public static final String CORRUPT_FILE = "corrupt_file";
+    public static final byte EVENT = 0;
+    public static final byte DEAD_LETTER = 1;
+    public static final byte CORRUPT_FILE = 2;
 
     public static final StructType SCHEMA = new StructType()
-            .add(KIND, DataTypes.StringType, false)
+            .add(KIND, DataTypes.ByteType, false)
             .add("file", DataTypes.StringType, false)
             .add("ordinal", DataTypes.LongType, false)
             .add("ingest_time", DataTypes.TimestampType, false)
