@@ -98,9 +98,10 @@ public final class Compaction {
 
         // Read once and cut from the raw files: everything after this reads the checkpoint, so corrupt files can be
         // moved away while the run still uses the batch.
-        Dataset<Row> parsed = parse(directories, files).localCheckpoint(true);
-        // One pass counts the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
-        Map<Byte, Long> counts = countByKind(parsed);
+        KindCounts kinds = new KindCounts(spark.sparkContext());
+        Dataset<Row> parsed = parse(directories, files, kinds).localCheckpoint(true);
+        // Parsing counted the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
+        Map<Byte, Long> counts = kinds.counts();
         List<Row> corrupt = List.of();
         Dataset<Row> readable = parsed;
         if (counts.containsKey(ParsedRecord.CORRUPT_FILE)) {
@@ -139,7 +140,7 @@ public final class Compaction {
                 compactedThrough);
     }
 
-    private Dataset<Row> parse(List<String> directories, long files) {
+    private Dataset<Row> parse(List<String> directories, long files, KindCounts kinds) {
         if (directories.isEmpty()) {
             return spark.createDataFrame(List.of(), ParsedRecord.SCHEMA);
         }
@@ -149,7 +150,7 @@ public final class Compaction {
         // costliest step, and a task holding several large files would run alone at the end while cores idle.
         int partitions = (int) Math.min(Integer.MAX_VALUE, Math.max(context.defaultParallelism(), files));
         JavaRDD<Row> rows = context.binaryFiles(String.join(",", directories), partitions)
-                .mapPartitions(new RawFileParser());
+                .mapPartitions(new RawFileParser(kinds));
         return spark.createDataFrame(rows, ParsedRecord.SCHEMA);
     }
 

@@ -1,5 +1,7 @@
 package io.adinsights.batch.compaction;
 
+import static java.util.Objects.requireNonNull;
+
 import io.adinsights.schemas.parse.EventParser;
 import io.adinsights.schemas.parse.ParseResult;
 import io.adinsights.schemas.parse.RawRecord;
@@ -31,9 +33,16 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
 
     private static final long serialVersionUID = 1L;
 
+    private final KindCounts counts;
+
+    /** @param counts counts the rows of each kind as they are made */
+    public RawFileParser(KindCounts counts) {
+        this.counts = requireNonNull(counts, "counts is null");
+    }
+
     @Override
     public Iterator<Row> call(Iterator<Tuple2<String, PortableDataStream>> files) {
-        return new Rows(files, EventParser.create());
+        return new Rows(files, EventParser.create(), counts);
     }
 
     /** The ingest time of every record of a file: the end of its arrival hour. */
@@ -45,15 +54,17 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
     private static final class Rows implements Iterator<Row> {
         private final Iterator<Tuple2<String, PortableDataStream>> files;
         private final EventParser parser;
+        private final KindCounts counts;
         private RecordReader reader;
         private String file;
         private Instant ingestTime;
         private long records;
         private Row next;
 
-        Rows(Iterator<Tuple2<String, PortableDataStream>> files, EventParser parser) {
+        Rows(Iterator<Tuple2<String, PortableDataStream>> files, EventParser parser, KindCounts counts) {
             this.files = files;
             this.parser = parser;
+            this.counts = counts;
         }
 
         @Override
@@ -71,6 +82,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
             }
             Row row = next;
             next = null;
+            counts.add(row.getByte(0));
             return row;
         }
 
