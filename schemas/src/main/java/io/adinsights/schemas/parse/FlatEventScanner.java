@@ -30,6 +30,9 @@ final class FlatEventScanner {
     private static final int INT_DIGITS_MAX = 9;
     /** Eighteen digits always fit a long, which Jackson writes back digit for digit. */
     private static final int LONG_DIGITS_MAX = 18;
+    private static final int CLOSED = 1;
+    private static final int CONTINUES = 0;
+    private static final int INVALID = -1;
     /** Far below the parsers' nesting limit: deeper extra values go to the Jackson tier. */
     private static final int EXTRA_DEPTH_MAX = 8;
 
@@ -160,11 +163,7 @@ final class FlatEventScanner {
     }
 
     private boolean extraObject(int depth) {
-        position++;
-        extra.append((byte) '{');
-        skipWhitespace();
-        if (consume('}')) {
-            extra.append((byte) '}');
+        if (opensEmpty('{', '}')) {
             return true;
         }
         List<String> names = new ArrayList<>(4);
@@ -191,45 +190,50 @@ final class FlatEventScanner {
             }
             extra.append((byte) ':');
             skipWhitespace();
-            if (!extraValue(depth + 1)) {
-                return false;
+            int next = extraValue(depth + 1) ? closesOrContinues('}') : INVALID;
+            if (next != CONTINUES) {
+                return next == CLOSED;
             }
-            skipWhitespace();
-            if (consume('}')) {
-                extra.append((byte) '}');
-                return true;
-            }
-            if (!consume(',')) {
-                return false;
-            }
-            extra.append((byte) ',');
-            skipWhitespace();
         }
     }
 
     private boolean extraArray(int depth) {
-        position++;
-        extra.append((byte) '[');
-        skipWhitespace();
-        if (consume(']')) {
-            extra.append((byte) ']');
+        if (opensEmpty('[', ']')) {
             return true;
         }
         while (true) {
-            if (!extraValue(depth + 1)) {
-                return false;
+            int next = extraValue(depth + 1) ? closesOrContinues(']') : INVALID;
+            if (next != CONTINUES) {
+                return next == CLOSED;
             }
-            skipWhitespace();
-            if (consume(']')) {
-                extra.append((byte) ']');
-                return true;
-            }
-            if (!consume(',')) {
-                return false;
-            }
-            extra.append((byte) ',');
-            skipWhitespace();
         }
+    }
+
+    /** Copies the opening bracket at the position; true when the bracket closes at once (also copied). */
+    private boolean opensEmpty(char open, char close) {
+        position++;
+        extra.append((byte) open);
+        skipWhitespace();
+        if (consume(close)) {
+            extra.append((byte) close);
+            return true;
+        }
+        return false;
+    }
+
+    /** After a member or element: the closing bracket, or a comma and the next one, each copied; else invalid. */
+    private int closesOrContinues(char close) {
+        skipWhitespace();
+        if (consume(close)) {
+            extra.append((byte) close);
+            return CLOSED;
+        }
+        if (!consume(',')) {
+            return INVALID;
+        }
+        extra.append((byte) ',');
+        skipWhitespace();
+        return CONTINUES;
     }
 
     /** An integer of at most eighteen digits, not -0 and without a leading zero, copied as it is. */
