@@ -78,9 +78,10 @@ public final class LocalSpeedLayer {
      * managed memory for RocksDB. The local default, 128 MiB shared by every RocksDB instance of every slot, leaves
      * each a few MiB of write buffers, and puts then keep waiting for memtable flushes: the job ran four times slower.
      *
-     * <p>Timers on the heap (state stays in RocksDB, checkpoints incremental): the window operator registers its
-     * cleanup timer for every element, which in RocksDB's timer queue costs a serialization and a sorted-set update
-     * each; on the heap the benchmark's full job took 16-25 s instead of 28-29 s. A local run keeps few timers. A
+     * <p>Timers on the heap (state stays in RocksDB, checkpoints incremental): in RocksDB's timer queue every timer
+     * costs a serialization and a sorted-set update; with Flink's window operator, which registered a cleanup timer
+     * for every element, the benchmark's full job took 16-25 s on the heap instead of 28-29 s. A local run keeps few
+     * timers. A
      * real cluster keeps RocksDB timers (its default): attribution keeps one timer per click for W + L, too many for
      * the heap at scale.
      */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.amazonaws.services.kinesisanalytics.runtime.KinesisAnalyticsRuntime;
 import io.adinsights.schemas.event.EventType;
-import io.adinsights.schemas.rules.Granularity;
 import io.adinsights.speed.archive.RawArchive;
 import io.adinsights.speed.attribution.AttributeBaskets;
 import io.adinsights.speed.attribution.Contribution;
@@ -20,17 +19,14 @@ import io.adinsights.speed.source.EventTimeWatermarks;
 import io.adinsights.speed.source.KafkaRecordIngester;
 import io.adinsights.speed.source.KinesisRecordIngester;
 import io.adinsights.speed.source.PacedSource;
-import io.adinsights.speed.window.EarlyFiringTrigger;
-import io.adinsights.speed.window.EmitMetricRow;
 import io.adinsights.speed.window.MetricRow;
+import io.adinsights.speed.window.MetricWindows;
 import io.adinsights.speed.window.PartialCounts;
 import io.adinsights.speed.window.PreAggregateContributions;
-import io.adinsights.speed.window.SumPartials;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -48,7 +44,6 @@ import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -213,8 +208,10 @@ public final class SpeedLayerJob {
                 "pre-aggregate-attributed");
         DataStream<PartialCounts> partials = impressions.union(clicksAndBaskets);
 
-        DataStream<MetricRow> rows = window(partials, Granularity.MINUTE, config)
-                .union(window(partials, Granularity.HOUR, config));
+        DataStream<MetricRow> rows = partials
+                .keyBy(PartialCounts::rowKey)
+                .process(new MetricWindows(config.allowedLateness(), config.earlyFireInterval()))
+                .uid("windows").name("windows");
         // One writer: its watermark in layer_progress then covers every row written before it.
         rows.sinkTo(new ScyllaMetricsSink(new CqlConnection(config.cqlContactPoints(), config.cqlDatacenter(),
                         config.cqlKeyspace(), config.cqlConsistency()), config.layerName()))
@@ -224,17 +221,5 @@ public final class SpeedLayerJob {
     private static DataStream<PartialCounts> preAggregate(DataStream<Contribution> contributions, String name) {
         return contributions.transform(name, TypeInformation.of(PartialCounts.class),
                 new PreAggregateContributions(PreAggregateContributions.MAX_ENTRIES_DEFAULT)).uid(name);
-    }
-
-    private static DataStream<MetricRow> window(DataStream<PartialCounts> partials, Granularity granularity,
-            SpeedLayerConfig config) {
-        String name = "window-" + granularity.name().toLowerCase(Locale.ROOT);
-        return partials
-                .keyBy(PartialCounts::rowKey)
-                .window(TumblingEventTimeWindows.of(granularity.length()))
-                .allowedLateness(config.allowedLateness())
-                .trigger(new EarlyFiringTrigger(config.earlyFireInterval()))
-                .aggregate(new SumPartials(), new EmitMetricRow(granularity))
-                .uid(name).name(name);
     }
 }

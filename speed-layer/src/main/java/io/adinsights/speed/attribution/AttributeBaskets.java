@@ -55,7 +55,7 @@ public final class AttributeBaskets extends KeyedProcessFunction<String, ParsedE
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build();
-        ValueStateDescriptor<ParsedEvent> clickDescriptor = new ValueStateDescriptor<>("click", ParsedEvent.class);
+        ValueStateDescriptor<ParsedEvent> clickDescriptor = new ValueStateDescriptor<>("click", ParsedEvent.POJO_TYPE);
         clickDescriptor.enableTimeToLive(ttl);
         click = getRuntimeContext().getState(clickDescriptor);
         MapStateDescriptor<Long, Integer> basketsDescriptor =

@@ -2,13 +2,24 @@ package io.adinsights.speed.parse;
 
 import io.adinsights.schemas.event.AdEvent;
 import io.adinsights.schemas.event.EventType;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 
 /**
- * The part of a valid {@link AdEvent} that the speed layer counts: a Flink POJO, so that state and network
- * shuffles carry a few fields instead of the whole event.
+ * The part of a valid {@link AdEvent} that the speed layer counts, so that state and network shuffles carry a few
+ * fields instead of the whole event. Shuffles use {@link ParsedEventSerializer}; the click kept by attribution stays a
+ * POJO in state ({@link #POJO_TYPE}), so that its checkpoints restore.
  */
+@TypeInfo(ParsedEventSerializer.TypeFactory.class)
 public class ParsedEvent {
+
+    /** The POJO type of the fields below, as Flink derived it before this class named its own serializer. */
+    public static final TypeInformation<ParsedEvent> POJO_TYPE = Types.POJO(ParsedEvent.class, Map.of(
+            "eventId", Types.STRING, "eventType", Types.ENUM(EventType.class), "eventTime", Types.LONG,
+            "campaignId", Types.STRING, "adId", Types.STRING, "clickId", Types.STRING));
 
     public String eventId;
     public EventType eventType;

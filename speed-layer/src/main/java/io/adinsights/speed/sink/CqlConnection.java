@@ -47,6 +47,10 @@ public record CqlConnection(List<String> contactPoints, String datacenter, Strin
                         .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(4))
                         // A node that is down at start-up is reconnected to later instead of failing the job.
                         .withBoolean(DefaultDriverOption.RECONNECT_ON_INIT, true)
+                        // Closing waits for every request anyway; Netty's default quiet period of 2 s then only
+                        // delays the end of a task (a finished job, a restart after a failure) by 2 s.
+                        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
                         .build());
         for (String contactPoint : contactPoints) {
             builder.addContactPoint(address(contactPoint.trim()));

@@ -2,11 +2,13 @@ package io.adinsights.speed.window;
 
 import io.adinsights.schemas.cql.MetricTable;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A whole window total for one row of a metric table. {@code adId} is null outside the ad tables, both ids are null
  * in the unattributed tables, whose count is {@link #unattributedBaskets}.
  */
+@TypeInfo(MetricRowSerializer.TypeFactory.class)
 public class MetricRow {
 
     public MetricTable table;

@@ -2,11 +2,13 @@ package io.adinsights.speed.window;
 
 import io.adinsights.schemas.cql.MetricTable;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * Counts of one row key in one UTC minute: a pre-aggregated piece of a window total. {@code adId} is null on
  * campaign rows, and both ids are null on unattributed rows.
  */
+@TypeInfo(PartialCountsSerializer.TypeFactory.class)
 public class PartialCounts {
 
     public MetricTable.Level level;
@@ -41,6 +43,16 @@ public class PartialCounts {
     public String rowKey() {
         return level.name() + '\u0000' + (campaignId == null ? "" : campaignId) + '\u0000'
                 + (adId == null ? "" : adId);
+    }
+
+    /** The level and ids of a row from its {@link #rowKey} (no id is empty, so an empty one was null). */
+    public static PartialCounts ofRowKey(String rowKey, long minuteStart) {
+        int campaignEnd = rowKey.indexOf('\u0000');
+        int adStart = rowKey.indexOf('\u0000', campaignEnd + 1) + 1;
+        String campaignId = rowKey.substring(campaignEnd + 1, adStart - 1);
+        String adId = rowKey.substring(adStart);
+        return of(MetricTable.Level.valueOf(rowKey.substring(0, campaignEnd)), campaignId.isEmpty() ? null : campaignId,
+                adId.isEmpty() ? null : adId, minuteStart);
     }
 
     @Override

@@ -35,7 +35,9 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
 
     private final int maxEntries;
     private final long flushIntervalMillis;
-    private transient Map<Key, PartialCounts> partials;
+    /** The ad and unattributed rows, each with its campaign's row: one lookup per contribution counts both. */
+    private transient Map<Key, Rows> rows;
+    private transient Map<Key, PartialCounts> campaigns;
     /** The last millisecond of the earliest buffered minute: a watermark at or past it may close its window. */
     private transient long earliestWindowEnd;
 
@@ -59,7 +61,8 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
     @Override
     public void open() throws Exception {
         super.open();
-        partials = new HashMap<>();
+        rows = new HashMap<>();
+        campaigns = new HashMap<>();
         earliestWindowEnd = Long.MAX_VALUE;
         scheduleFlush();
     }
@@ -77,21 +80,32 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
         Contribution contribution = element.getValue();
         long minute = Granularity.MINUTE.bucketStart(Instant.ofEpochMilli(contribution.eventTime)).toEpochMilli();
         earliestWindowEnd = Math.min(earliestWindowEnd, minute + Granularity.MINUTE.length().toMillis() - 1);
-        if (contribution.kind == Contribution.Kind.UNATTRIBUTED_BASKET) {
-            count(contribution, partial(MetricTable.Level.UNATTRIBUTED, null, null, minute));
-        } else {
-            // An ad's counts also count for its campaign: both rows are summed here, before the shuffle.
-            count(contribution, partial(MetricTable.Level.AD, contribution.campaignId, contribution.adId, minute));
-            count(contribution, partial(MetricTable.Level.CAMPAIGN, contribution.campaignId, null, minute));
+        Key key = contribution.kind == Contribution.Kind.UNATTRIBUTED_BASKET
+                ? new Key(MetricTable.Level.UNATTRIBUTED, null, null, minute)
+                : new Key(MetricTable.Level.AD, contribution.campaignId, contribution.adId, minute);
+        Rows counted = rows.get(key);
+        if (counted == null) {
+            counted = open(key);
         }
-        if (partials.size() >= maxEntries) {
+        count(contribution, counted.row);
+        if (counted.campaign != null) {
+            // An ad's counts also count for its campaign: both rows are summed here, before the shuffle.
+            count(contribution, counted.campaign);
+        }
+        if (rows.size() + campaigns.size() >= maxEntries) {
             flush();
         }
     }
 
-    private PartialCounts partial(MetricTable.Level level, String campaignId, String adId, long minute) {
-        return partials.computeIfAbsent(new Key(level, campaignId, adId, minute),
-                key -> PartialCounts.of(level, campaignId, adId, minute));
+    private Rows open(Key key) {
+        PartialCounts row = PartialCounts.of(key.level, key.campaignId, key.adId, key.minuteStart);
+        PartialCounts campaign = key.level == MetricTable.Level.UNATTRIBUTED ? null
+                : campaigns.computeIfAbsent(new Key(MetricTable.Level.CAMPAIGN, key.campaignId, null,
+                        key.minuteStart), campaignKey -> PartialCounts.of(campaignKey.level, campaignKey.campaignId,
+                        null, campaignKey.minuteStart));
+        Rows counted = new Rows(row, campaign);
+        rows.put(key, counted);
+        return counted;
     }
 
     private static void count(Contribution contribution, PartialCounts partial) {
@@ -125,13 +139,21 @@ public final class PreAggregateContributions extends AbstractStreamOperator<Part
     }
 
     private void flush() {
-        for (PartialCounts partial : partials.values()) {
-            output.collect(new StreamRecord<>(partial, partial.minuteStart));
+        for (Rows counted : rows.values()) {
+            output.collect(new StreamRecord<>(counted.row, counted.row.minuteStart));
         }
-        partials.clear();
+        for (PartialCounts campaign : campaigns.values()) {
+            output.collect(new StreamRecord<>(campaign, campaign.minuteStart));
+        }
+        rows.clear();
+        campaigns.clear();
         earliestWindowEnd = Long.MAX_VALUE;
     }
 
     private record Key(MetricTable.Level level, String campaignId, String adId, long minuteStart) {
+    }
+
+    /** An ad's row with its campaign's, or the unattributed row alone. */
+    private record Rows(PartialCounts row, PartialCounts campaign) {
     }
 }
