@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.adinsights.schemas.lake.LakeTables;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.SortOrder;
@@ -34,7 +35,9 @@ public final class LakehouseTables {
                     LakeTables.AD_EVENTS_SORT_ORDER,
                     // The largest table: a day is many files, and range distribution keeps each file to a narrow
                     // range of event type and campaign, so that min/max statistics skip most files of a day.
-                    properties(256 * MIB, TableProperties.WRITE_DISTRIBUTION_MODE_RANGE)),
+                    // No column statistics where no query's filter can use them: random ids, lineage, free JSON.
+                    withoutMetrics(properties(256 * MIB, TableProperties.WRITE_DISTRIBUTION_MODE_RANGE),
+                            "event_id", "source", "extra_fields")),
             new TableDefinition(LakeTables.DEAD_LETTERS, LakeTables.DEAD_LETTERS_SCHEMA,
                     LakeTables.DEAD_LETTERS_PARTITIONING, SortOrder.unsorted(),
                     // Unsorted: one writer per day partition gives the fewest files.
@@ -86,6 +89,15 @@ public final class LakehouseTables {
             }
         }
         return List.copyOf(created);
+    }
+
+    /** Metrics mode {@code none} for the columns: Iceberg keeps no bounds or counts of them in its manifests. */
+    private static Map<String, String> withoutMetrics(Map<String, String> properties, String... columns) {
+        Map<String, String> all = new HashMap<>(properties);
+        for (String column : columns) {
+            all.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + column, "none");
+        }
+        return Map.copyOf(all);
     }
 
     private static Map<String, String> properties(long targetFileSizeBytes, String distributionMode) {

@@ -66,6 +66,10 @@ class LakehouseTablesTest {
                 "write.distribution-mode", "range",
                 "write.metadata.delete-after-commit.enabled", "true",
                 "write.metadata.previous-versions-max", "50"));
+        assertThat(events.properties()).containsAllEntriesOf(Map.of(
+                "write.metadata.metrics.column.event_id", "none",
+                "write.metadata.metrics.column.source", "none",
+                "write.metadata.metrics.column.extra_fields", "none"));
         assertThat(((BaseTable) events).operations().current().formatVersion()).isEqualTo(2);
         assertThat(load(LakeTables.DEAD_LETTERS).properties()).containsEntry("write.distribution-mode", "hash");
         for (TableDefinition definition : LakehouseTables.ALL) {
