@@ -69,15 +69,11 @@ final class FlatEventScanner {
             return finish();
         }
         while (true) {
-            if (!consume('"')) {
+            int nameStart = string();
+            if (nameStart < 0) {
                 return false;
             }
-            int nameStart = position;
-            int nameEnd = stringEnd();
-            if (nameEnd < 0) {
-                return false;
-            }
-            position = nameEnd + 1;
+            int nameEnd = position - 1;
             int slot = slotOf(nameStart, nameEnd - nameStart);
             skipWhitespace();
             if (!consume(':')) {
@@ -140,14 +136,11 @@ final class FlatEventScanner {
         }
         byte first = bytes[position];
         if (first == '"') {
-            position++;
-            int start = position;
-            int end = stringEnd();
-            if (end < 0) {
+            int start = string();
+            if (start < 0) {
                 return false;
             }
-            extra.appendQuoted(bytes, start, end);
-            position = end + 1;
+            extra.appendQuoted(bytes, start, position - 1);
             return true;
         }
         if (first == '{') {
@@ -168,21 +161,17 @@ final class FlatEventScanner {
         }
         List<String> names = new ArrayList<>(4);
         while (true) {
-            if (!consume('"')) {
+            int start = string();
+            if (start < 0) {
                 return false;
             }
-            int start = position;
-            int end = stringEnd();
-            if (end < 0) {
-                return false;
-            }
+            int end = position - 1;
             String name = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             // A repeated name inside an extra value: the Jackson tier decides what the tree keeps.
             if (names.contains(name)) {
                 return false;
             }
             names.add(name);
-            position = end + 1;
             extra.appendQuoted(bytes, start, end);
             skipWhitespace();
             if (!consume(':')) {
@@ -297,16 +286,11 @@ final class FlatEventScanner {
 
     private boolean value(int slot) {
         if (slot < STRING_FIELDS) {
-            if (!consume('"')) {
+            int start = string();
+            if (start < 0) {
                 return false;
             }
-            int start = position;
-            int end = stringEnd();
-            if (end < 0) {
-                return false;
-            }
-            strings[slot] = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-            position = end + 1;
+            strings[slot] = new String(bytes, start, position - 1 - start, StandardCharsets.UTF_8);
             return true;
         }
         int number = positiveInt();
@@ -335,6 +319,24 @@ final class FlatEventScanner {
         }
         // A fraction or an exponent makes it a float: not this tier's.
         return endsNumber() ? value : -1;
+    }
+
+    /**
+     * Reads the string at the position, quotes included: its content is {@code bytes[start, position - 1)}.
+     *
+     * @return the start of its content, or -1 when there is no string here of the kind {@link #stringEnd} takes
+     */
+    private int string() {
+        if (!consume('"')) {
+            return -1;
+        }
+        int start = position;
+        int end = stringEnd();
+        if (end < 0) {
+            return -1;
+        }
+        position = end + 1;
+        return start;
     }
 
     /**
