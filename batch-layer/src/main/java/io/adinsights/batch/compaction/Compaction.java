@@ -123,7 +123,7 @@ public final class Compaction {
                         col("ingest_time").as("received_at"));
 
         Instant compactedThrough = compactedThrough(hours);
-        mergeEvents(events, compactedThrough);
+        appendNewEvents(events, compactedThrough);
         if (invalid > 0) {
             // Without dead letters there is nothing to insert: the MERGE would only scan the batch once more.
             mergeDeadLetters(deadLetters);
@@ -240,7 +240,7 @@ public final class Compaction {
      * as such so that the rows can be put in the table's write order by {@link TableWriteOrder} rather than by
      * Iceberg's per-comparison {@code days()}.
      */
-    private void mergeEvents(Dataset<Row> events, Instant compactedThrough) {
+    private void appendNewEvents(Dataset<Row> events, Instant compactedThrough) {
         Table table = BatchSession.loadTable(spark, names.adEvents());
         Dataset<Row> fresh = events.join(spark.table(names.adEvents()).select("event_id"),
                 ScalaSeqs.of("event_id"), "left_anti");
