@@ -62,7 +62,7 @@ final class FastEventReader {
 
     /** The event if the record is surely valid, else empty (the schema path must decide). */
     Optional<AdEvent> read(byte[] bytes, Instant ingestTime) {
-        FlatEventScanner flat = FlatEventScanner.scan(bytes);
+        FlatEventScanner flat = scanFlat(bytes);
         if (flat != null) {
             // The fields as Jackson would have read them: the same checks decide from here.
             int schemaVersion = flat.schemaVersion == 0 ? AdEvent.CURRENT_SCHEMA_VERSION : flat.schemaVersion;
@@ -78,6 +78,15 @@ final class FastEventReader {
         } catch (RuntimeException e) {
             // Malformed, too deep, a duplicate key or anything unforeseen: falling back is always safe.
             return Optional.empty();
+        }
+    }
+
+    /** The flat tier's fields, or null; like the Jackson tier, it may never make a record fail: null on anything. */
+    private static FlatEventScanner scanFlat(byte[] bytes) {
+        try {
+            return FlatEventScanner.scan(bytes);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

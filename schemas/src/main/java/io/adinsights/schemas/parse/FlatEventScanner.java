@@ -236,8 +236,11 @@ final class FlatEventScanner {
             position++;
         }
         int digits = position - digitsStart;
+        if (digits == 0 || digits > LONG_DIGITS_MAX || !endsNumber()) {
+            return false;
+        }
         boolean leadingZero = bytes[digitsStart] == '0' && (digits > 1 || start < digitsStart);
-        if (digits == 0 || digits > LONG_DIGITS_MAX || leadingZero || !endsNumber()) {
+        if (leadingZero) {
             return false;
         }
         extra.append(bytes, start, position);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,23 @@ class FlatEventScannerTest {
     })
     void leavesEveryOtherShapeToTheJacksonTier(String record) {
         assertThat(FlatEventScanner.scan(bytes(record))).isNull();
+    }
+
+    @Test
+    void noPrefixOfARecordIsTakenOrThrows() {
+        // Stream records are not cut by the record reader: a record may end anywhere, e.g. right after a minus.
+        String record = "{" + CLICK + ",\"n\":-12,\"z\":[0,-3,true,null,{\"a\":\"b\"},[]],\"t\":false,"
+                + "\"quantity\":3,\"schemaVersion\":1}";
+        byte[] bytes = bytes(record);
+
+        EventParser parser = EventParser.create();
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] prefix = Arrays.copyOf(bytes, length);
+            assertThat(FlatEventScanner.scan(prefix)).as("first %d bytes", length).isNull();
+            assertThat(parser.parse(prefix, EventCorpus.INGEST)).as("first %d bytes", length)
+                    .isInstanceOf(ParseResult.Invalid.class);
+        }
+        assertThat(FlatEventScanner.scan(bytes)).isNotNull();
     }
 
     @Test
