@@ -23,11 +23,13 @@ public class MetricRow {
     public MetricRow() {
     }
 
-    public static MetricRow of(MetricTable table, PartialCounts total, long bucketStart) {
+    /** The row of these ids and bucket with the counts of {@code total} (whose own level and ids are not used). */
+    public static MetricRow of(MetricTable table, String campaignId, String adId, long bucketStart,
+            PartialCounts total) {
         MetricRow row = new MetricRow();
         row.table = table;
-        row.campaignId = total.campaignId;
-        row.adId = total.adId;
+        row.campaignId = campaignId;
+        row.adId = adId;
         row.bucketStart = bucketStart;
         row.impressions = total.impressions;
         row.clicks = total.clicks;

@@ -92,7 +92,7 @@ public final class MetricWindows extends KeyedProcessFunction<String, PartialCou
             } else if (cleanupTime(window) <= watermark) {
                 continue;
             }
-            window.add(partial);
+            window.total.add(partial);
             changed = true;
             if (window.maxTimestamp() <= watermark) {
                 emit(partial, window, out);
@@ -163,16 +163,8 @@ public final class MetricWindows extends KeyedProcessFunction<String, PartialCou
     /** Emits the window's whole total as the row of {@code id}'s level and ids; it is not pending any more. */
     private static void emit(PartialCounts id, OpenWindows.Window window, Collector<MetricRow> out) {
         window.earlyFireAt = OpenWindows.NO_EARLY_FIRING;
-        MetricRow metric = new MetricRow();
-        metric.table = MetricTable.of(window.granularity, id.level);
-        metric.campaignId = id.campaignId;
-        metric.adId = id.adId;
-        metric.bucketStart = window.start;
-        metric.impressions = window.impressions;
-        metric.clicks = window.clicks;
-        metric.clickToBasket = window.clickToBasket;
-        metric.unattributedBaskets = window.unattributedBaskets;
-        out.collect(metric);
+        out.collect(MetricRow.of(MetricTable.of(window.granularity, id.level), id.campaignId, id.adId, window.start,
+                window.total));
     }
 
     /** When the window's state goes: its end plus L, or never if that overflows (as in Flink's window operator). */

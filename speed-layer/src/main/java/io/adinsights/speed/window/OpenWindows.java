@@ -44,16 +44,15 @@ public final class OpenWindows {
     static final class Window {
         final Granularity granularity;
         final long start;
-        long impressions;
-        long clicks;
-        long clickToBasket;
-        long unattributedBaskets;
+        /** The counts so far; no level or ids, which are the row's key. */
+        final PartialCounts total;
         /** Processing time at which it fires early: an interval after the first data since it last fired. */
         long earlyFireAt = NO_EARLY_FIRING;
 
         Window(Granularity granularity, long start) {
             this.granularity = granularity;
             this.start = start;
+            this.total = PartialCounts.of(null, null, null, start);
         }
 
         /** Data arrived since the window last fired: the next firing emits a new total. */
@@ -65,31 +64,22 @@ public final class OpenWindows {
             return start + granularity.length().toMillis() - 1;
         }
 
-        void add(PartialCounts partial) {
-            impressions += partial.impressions;
-            clicks += partial.clicks;
-            clickToBasket += partial.clickToBasket;
-            unattributedBaskets += partial.unattributedBaskets;
-        }
-
         @Override
         public boolean equals(Object other) {
             return other instanceof Window that && granularity == that.granularity && start == that.start
-                    && impressions == that.impressions && clicks == that.clicks
-                    && clickToBasket == that.clickToBasket && unattributedBaskets == that.unattributedBaskets
-                    && earlyFireAt == that.earlyFireAt;
+                    && total.equals(that.total) && earlyFireAt == that.earlyFireAt;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(granularity, start, impressions, clicks, clickToBasket, unattributedBaskets,
-                    earlyFireAt);
+            return Objects.hash(granularity, start, total, earlyFireAt);
         }
 
         @Override
         public String toString() {
-            return granularity + "@" + start + " [" + impressions + ", " + clicks + ", " + clickToBasket + ", "
-                    + unattributedBaskets + "]" + (pending() ? " fires early at " + earlyFireAt : "");
+            return granularity + "@" + start + " [" + total.impressions + ", " + total.clicks + ", "
+                    + total.clickToBasket + ", " + total.unattributedBaskets + "]"
+                    + (pending() ? " fires early at " + earlyFireAt : "");
         }
     }
 

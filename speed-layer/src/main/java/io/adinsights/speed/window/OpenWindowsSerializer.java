@@ -3,7 +3,6 @@ package io.adinsights.speed.window;
 import io.adinsights.schemas.rules.Granularity;
 import io.adinsights.speed.types.SerializerTypeInfo;
 import io.adinsights.speed.types.ValueSerializer;
-import io.adinsights.speed.types.VarLongs;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -38,10 +37,7 @@ public final class OpenWindowsSerializer extends ValueSerializer<OpenWindows> {
         List<OpenWindows.Window> windows = new ArrayList<>(from.windows.size());
         for (OpenWindows.Window window : from.windows) {
             OpenWindows.Window copy = new OpenWindows.Window(window.granularity, window.start);
-            copy.impressions = window.impressions;
-            copy.clicks = window.clicks;
-            copy.clickToBasket = window.clickToBasket;
-            copy.unattributedBaskets = window.unattributedBaskets;
+            copy.total.add(window.total);
             copy.earlyFireAt = window.earlyFireAt;
             windows.add(copy);
         }
@@ -55,10 +51,7 @@ public final class OpenWindowsSerializer extends ValueSerializer<OpenWindows> {
         for (OpenWindows.Window window : row.windows) {
             writeEnum(window.granularity, out);
             out.writeLong(window.start);
-            VarLongs.write(window.impressions, out);
-            VarLongs.write(window.clicks, out);
-            VarLongs.write(window.clickToBasket, out);
-            VarLongs.write(window.unattributedBaskets, out);
+            PartialCountsSerializer.writeCounts(window.total, out);
             out.writeLong(window.earlyFireAt);
         }
     }
@@ -71,10 +64,7 @@ public final class OpenWindowsSerializer extends ValueSerializer<OpenWindows> {
         for (int i = 0; i < size; i++) {
             OpenWindows.Window window = new OpenWindows.Window(readEnum(GRANULARITIES, in),
                     in.readLong());
-            window.impressions = VarLongs.read(in);
-            window.clicks = VarLongs.read(in);
-            window.clickToBasket = VarLongs.read(in);
-            window.unattributedBaskets = VarLongs.read(in);
+            PartialCountsSerializer.readCounts(window.total, in);
             window.earlyFireAt = in.readLong();
             windows.add(window);
         }

@@ -41,20 +41,30 @@ public final class PartialCountsSerializer extends ValueSerializer<PartialCounts
         StringValue.writeString(partial.campaignId, out);
         StringValue.writeString(partial.adId, out);
         out.writeLong(partial.minuteStart);
-        VarLongs.write(partial.impressions, out);
-        VarLongs.write(partial.clicks, out);
-        VarLongs.write(partial.clickToBasket, out);
-        VarLongs.write(partial.unattributedBaskets, out);
+        writeCounts(partial, out);
+    }
+
+    /** The four counts, variable length: also the totals in {@link OpenWindowsSerializer}'s state. */
+    static void writeCounts(PartialCounts counts, DataOutputView out) throws IOException {
+        VarLongs.write(counts.impressions, out);
+        VarLongs.write(counts.clicks, out);
+        VarLongs.write(counts.clickToBasket, out);
+        VarLongs.write(counts.unattributedBaskets, out);
+    }
+
+    /** Reads what {@link #writeCounts} wrote into {@code counts}. */
+    static void readCounts(PartialCounts counts, DataInputView in) throws IOException {
+        counts.impressions = VarLongs.read(in);
+        counts.clicks = VarLongs.read(in);
+        counts.clickToBasket = VarLongs.read(in);
+        counts.unattributedBaskets = VarLongs.read(in);
     }
 
     @Override
     public PartialCounts deserialize(DataInputView in) throws IOException {
         PartialCounts partial = PartialCounts.of(readEnum(LEVELS, in), StringValue.readString(in),
                 StringValue.readString(in), in.readLong());
-        partial.impressions = VarLongs.read(in);
-        partial.clicks = VarLongs.read(in);
-        partial.clickToBasket = VarLongs.read(in);
-        partial.unattributedBaskets = VarLongs.read(in);
+        readCounts(partial, in);
         return partial;
     }
 

@@ -51,19 +51,19 @@ class WindowSerializersTest {
     @Test
     void openWindowsRoundTripWithTheirTotalsAndEarlyFirings() throws Exception {
         OpenWindows.Window minute = new OpenWindows.Window(Granularity.MINUTE, T);
-        minute.impressions = 5;
+        minute.total.impressions = 5;
         minute.earlyFireAt = 1_000;
         OpenWindows.Window hour = new OpenWindows.Window(Granularity.HOUR, T - T % 3_600_000);
-        hour.clicks = 300;
-        hour.clickToBasket = 2;
+        hour.total.clicks = 300;
+        hour.total.clickToBasket = 2;
         List<OpenWindows.Window> windows = new ArrayList<>(List.of(minute, hour));
         OpenWindows row = new OpenWindows(1_000, windows);
         OpenWindows read = SerializerChecks.roundTrip(OpenWindowsSerializer.INSTANCE, row);
-        read.windows.get(0).impressions++;
-        assertThat(row.windows.get(0).impressions).as("a deserialized value shares nothing").isEqualTo(5);
+        read.windows.get(0).total.impressions++;
+        assertThat(row.windows.get(0).total.impressions).as("a deserialized value shares nothing").isEqualTo(5);
         OpenWindows copy = OpenWindowsSerializer.INSTANCE.copy(row);
-        copy.windows.get(1).clicks++;
-        assertThat(row.windows.get(1).clicks).as("a copy shares nothing").isEqualTo(300);
+        copy.windows.get(1).total.clicks++;
+        assertThat(row.windows.get(1).total.clicks).as("a copy shares nothing").isEqualTo(300);
 
         SerializerChecks.roundTrip(OpenWindowsSerializer.INSTANCE, OpenWindows.empty());
         SerializerChecks.snapshotRestores(OpenWindowsSerializer.INSTANCE);
