@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -46,6 +48,12 @@ class BatchPipelineIT {
 
     private static final TrafficConfig TRAFFIC = TrafficConfig.messy().toBuilder()
             .size(ScenarioSize.SMALL).seed(42).build();
+
+    /** ad_events' sort order, on rows of (event_type, campaign_id, event_time). */
+    private static final Comparator<Row> TABLE_ORDER = Comparator.<Row, String>comparing(row -> row.getString(0))
+            .thenComparing(row -> row.getString(1), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(row -> row.<Instant>getAs(2));
+    private static final long AD_EVENTS_TEST_FILE_BYTES = 16 * 1024;
 
     private static SparkSession spark;
     private static Scenario scenario;
@@ -226,6 +234,9 @@ class BatchPipelineIT {
         LakeContents lake = new LakeContents(spark, names);
         Map<String, List<String>> before = lake.snapshot();
         List<String> progress = new ArrayList<>();
+        // Small target files, so that a day of ad_events is rewritten into several and their layout shows.
+        table(names.adEvents()).updateProperties()
+                .set(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, String.valueOf(AD_EVENTS_TEST_FILE_BYTES)).commit();
 
         List<Maintenance.Result> results = new Maintenance(spark, names, line -> log(line, progress))
                 .run(new Maintenance.Settings(Duration.ZERO, 1, Duration.ZERO), Instant.now());
@@ -234,6 +245,10 @@ class BatchPipelineIT {
         assertThat(BatchWatermark.read(table(names.campaignMetricsHourly()))).isEqualTo(rerun.watermarkAfter());
         assertThat(results).allSatisfy(result -> assertThat(result.snapshotsExpired()).isPositive());
         assertThat(results).anySatisfy(result -> assertThat(result.filesRewritten()).isPositive());
+        // ad_events' small files are rewritten in the table's order across all their rows: each file sorted, and the
+        // files the rewrite wrote for a day cover consecutive ranges of it, so that min/max statistics skip most.
+        assertWrittenInTheTablesOrder(names.adEvents());
+        assertRewrittenFilesOfADayInConsecutiveRanges(names.adEvents());
         assertThat(table(names.campaignMetricsHourly()).snapshots()).hasSize(1);
         assertThat(progress).hasSize(4);
     }
@@ -242,18 +257,36 @@ class BatchPipelineIT {
     private static void assertWrittenInTheTablesOrder(String adEvents) {
         List<String> files = spark.sql("SELECT file_path FROM " + adEvents + ".files")
                 .as(Encoders.STRING()).collectAsList();
-        Comparator<Row> tableOrder = Comparator.<Row, String>comparing(row -> row.getString(0))
-                .thenComparing(row -> row.getString(1), Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(row -> row.<Instant>getAs(2));
         assertThat(files).isNotEmpty();
         for (String file : files) {
             // One file is read in its own order.
             List<Row> rows = spark.read().parquet(file).select("event_type", "campaign_id", "event_time")
                     .collectAsList();
-            assertThat(rows).as(file).isSortedAccordingTo(tableOrder);
+            assertThat(rows).as(file).isSortedAccordingTo(TABLE_ORDER);
             assertThat(rows.stream().map(row -> row.<Instant>getAs(2).atZone(ZoneOffset.UTC).toLocalDate())
                     .distinct()).as(file).hasSize(1);
         }
+    }
+
+    private static void assertRewrittenFilesOfADayInConsecutiveRanges(String adEvents) {
+        Map<String, List<List<Row>>> daysFiles = new TreeMap<>();
+        // The files the current snapshot (the rewrite) added; files of a right size are left as they were.
+        String added = "SELECT data_file.file_path, data_file.partition.event_time_day FROM " + adEvents + ".entries "
+                + "WHERE status = 1 AND snapshot_id = " + table(adEvents).currentSnapshot().snapshotId();
+        for (Row file : spark.sql(added).collectAsList()) {
+            List<Row> rows = spark.read().parquet(file.getString(0)).select("event_type", "campaign_id", "event_time")
+                    .collectAsList();
+            daysFiles.computeIfAbsent(String.valueOf(file.get(1)), day -> new ArrayList<>())
+                    .add(List.of(rows.get(0), rows.get(rows.size() - 1)));
+        }
+        assertThat(daysFiles.values()).anySatisfy(files -> assertThat(files).hasSizeGreaterThan(2));
+        daysFiles.forEach((day, files) -> {
+            files.sort((a, b) -> TABLE_ORDER.compare(a.get(0), b.get(0)));
+            for (int i = 1; i < files.size(); i++) {
+                assertThat(TABLE_ORDER.compare(files.get(i - 1).get(1), files.get(i).get(0)))
+                        .as("day %s: file %d ends before file %d starts", day, i - 1, i).isLessThanOrEqualTo(0);
+            }
+        });
     }
 
     private static RunReport run(BatchConfig config, RawHours range) {

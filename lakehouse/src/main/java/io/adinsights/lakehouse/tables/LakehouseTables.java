@@ -33,8 +33,10 @@ public final class LakehouseTables {
     public static final List<TableDefinition> ALL = List.of(
             new TableDefinition(LakeTables.AD_EVENTS, LakeTables.AD_EVENTS_SCHEMA, LakeTables.AD_EVENTS_PARTITIONING,
                     LakeTables.AD_EVENTS_SORT_ORDER,
-                    // The largest table: a day is many files, and range distribution keeps each file to a narrow
-                    // range of event type and campaign, so that min/max statistics skip most files of a day.
+                    // The largest table: a day is many files. Range distribution (maintenance's sorted rewrite, and
+                    // any write that takes the table's distribution) keeps each file to a narrow range of event type
+                    // and campaign, so that min/max statistics skip most files of a day; the hourly compaction sorts
+                    // each file on its own.
                     // No column statistics where no query's filter can use them: random ids, lineage, free JSON.
                     withoutMetrics(properties(256 * MIB, TableProperties.WRITE_DISTRIBUTION_MODE_RANGE),
                             "event_id", "source", "extra_fields")),
