@@ -14,6 +14,10 @@ public final class EventTimes {
 
     private static final int DATE_TIME_LENGTH = "yyyy-mm-ddThh:mm:ss".length();
     private static final int MAX_FRACTION_DIGITS = 9;
+    private static final int SECONDS_PER_MINUTE = 60;
+    private static final int SECONDS_PER_HOUR = 3_600;
+    private static final int MAX_OFFSET_SECONDS = 18 * SECONDS_PER_HOUR;
+    private static final int NO_OFFSET = Integer.MIN_VALUE;
 
     private EventTimes() {
     }
@@ -41,14 +45,14 @@ public final class EventTimes {
                 nanos *= 10;
             }
         }
-        ZoneOffset offset = offset(text, position);
-        if (offset == null) {
+        int offsetSeconds = offsetSeconds(text, position);
+        if (offsetSeconds == NO_OFFSET) {
             return Optional.empty();
         }
         try {
             LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
                     number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), nanos);
-            return Optional.of(local.toInstant(offset));
+            return Optional.of(Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds, nanos));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -70,28 +74,28 @@ public final class EventTimes {
         return true;
     }
 
-    /** The offset starting at {@code position} if it is the rest of the text, else null. */
-    private static ZoneOffset offset(String text, int position) {
+    /**
+     * The offset in seconds starting at {@code position} if it is the rest of the text and a valid offset (at most
+     * 18 hours, as {@link ZoneOffset} allows), else {@link #NO_OFFSET}. Seconds rather than a {@code ZoneOffset}: a
+     * {@code ZoneOffset} of hours and minutes is looked up in a shared cache on every call.
+     */
+    private static int offsetSeconds(String text, int position) {
         int remaining = text.length() - position;
         char sign = remaining > 0 ? text.charAt(position) : ' ';
         if (remaining == 1 && (sign == 'Z' || sign == 'z')) {
-            return ZoneOffset.UTC;
+            return 0;
         }
         if (remaining != 6 || (sign != '+' && sign != '-') || text.charAt(position + 3) != ':'
                 || !allDigits(text, position + 1, 2) || !allDigits(text, position + 4, 2)) {
-            return null;
+            return NO_OFFSET;
         }
         int hours = number(text, position + 1, 2);
         int minutes = number(text, position + 4, 2);
-        if (hours > 23 || minutes > 59) {
-            return null;
+        int seconds = hours * SECONDS_PER_HOUR + minutes * SECONDS_PER_MINUTE;
+        if (minutes > 59 || seconds > MAX_OFFSET_SECONDS) {
+            return NO_OFFSET;
         }
-        try {
-            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes)
-                    : ZoneOffset.ofHoursMinutes(-hours, -minutes);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return sign == '+' ? seconds : -seconds;
     }
 
     private static boolean allDigits(String text, int start, int length) {
