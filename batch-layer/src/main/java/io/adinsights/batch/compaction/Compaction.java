@@ -31,14 +31,15 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.SparkWriteOptions;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
@@ -99,7 +100,7 @@ public final class Compaction {
         // Read once and cut from the raw files: everything after this reads the checkpoint, so corrupt files can be
         // moved away while the run still uses the batch.
         KindCounts kinds = new KindCounts(spark.sparkContext());
-        Dataset<Row> parsed = parse(directories, files, kinds).localCheckpoint(true);
+        Dataset<Row> parsed = parse(directories, files, kinds);
         // Parsing counted the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
         Map<Byte, Long> counts = kinds.counts();
         List<Row> corrupt = List.of();
@@ -140,6 +141,10 @@ public final class Compaction {
                 compactedThrough);
     }
 
+    /**
+     * The parsed records, checkpointed in memory (spilling to local disk): every later step reads them from there,
+     * never from the raw files again.
+     */
     private Dataset<Row> parse(List<String> directories, long files, KindCounts kinds) {
         if (directories.isEmpty()) {
             return spark.createDataFrame(List.of(), ParsedRecord.SCHEMA);
@@ -149,9 +154,13 @@ public final class Compaction {
         // few partitions as there are cores (binaryFiles packs up to total size / partitions): parsing is the
         // costliest step, and a task holding several large files would run alone at the end while cores idle.
         int partitions = (int) Math.min(Integer.MAX_VALUE, Math.max(context.defaultParallelism(), files));
-        JavaRDD<Row> rows = context.binaryFiles(String.join(",", directories), partitions)
-                .mapPartitions(new RawFileParser(kinds));
-        return spark.createDataFrame(rows, ParsedRecord.SCHEMA);
+        RDD<InternalRow> rows = context.binaryFiles(String.join(",", directories), partitions)
+                .mapPartitions(new RawFileParser(kinds)).rdd();
+        // The parser makes Spark's own rows, a new one per record: they are checkpointed as they are, where a
+        // checkpoint of a DataFrame would copy each row twice more.
+        rows.localCheckpoint();
+        rows.count();
+        return spark.internalCreateDataFrame(rows, ParsedRecord.SCHEMA, false);
     }
 
     private static Map<Byte, Long> countByKind(Dataset<Row> parsed) {

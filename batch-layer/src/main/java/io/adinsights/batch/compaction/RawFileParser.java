@@ -17,7 +17,8 @@ import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.input.PortableDataStream;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
 /**
@@ -29,7 +30,8 @@ import scala.Tuple2;
  * keeps no per-record arrival time, Firehose puts a record in the hour it received it, so the record arrived before
  * the end of that hour. A rerun decides exactly as the first run did.
  */
-public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<String, PortableDataStream>>, Row> {
+public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<String, PortableDataStream>>,
+        InternalRow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,7 +43,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Tuple2<String, PortableDataStream>> files) {
+    public Iterator<InternalRow> call(Iterator<Tuple2<String, PortableDataStream>> files) {
         return new Rows(files, EventParser.create(), counts);
     }
 
@@ -51,15 +53,18 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
     }
 
     /** Reads one file at a time, one record at a time, as Spark pulls rows. */
-    private static final class Rows implements Iterator<Row> {
+    private static final class Rows implements Iterator<InternalRow> {
         private final Iterator<Tuple2<String, PortableDataStream>> files;
         private final EventParser parser;
         private final KindCounts counts;
+        private final ParsedRecord.Writer rows = new ParsedRecord.Writer();
         private RecordReader reader;
         private String file;
+        private UTF8String fileText;
         private Instant ingestTime;
+        private long ingestMicros;
         private long records;
-        private Row next;
+        private InternalRow next;
 
         Rows(Iterator<Tuple2<String, PortableDataStream>> files, EventParser parser, KindCounts counts) {
             this.files = files;
@@ -76,24 +81,24 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
         }
 
         @Override
-        public Row next() {
+        public InternalRow next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Row row = next;
+            InternalRow row = next;
             next = null;
             counts.add(row.getByte(0));
             return row;
         }
 
-        private Row advance() {
+        private InternalRow advance() {
             try {
                 while (true) {
                     if (reader == null) {
                         if (!files.hasNext()) {
                             return null;
                         }
-                        Row unreadable = open(files.next());
+                        InternalRow unreadable = open(files.next());
                         if (unreadable != null) {
                             return unreadable;
                         }
@@ -107,7 +112,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
                         closeReader();
                     } catch (RecordReader.CorruptInputException e) {
                         closeReader();
-                        return ParsedRecord.corruptFile(file, records, ingestTime, e.getMessage());
+                        return rows.corruptFile(fileText, records, ingestMicros, e.getMessage());
                     }
                 }
             } catch (IOException e) {
@@ -116,9 +121,11 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
         }
 
         /** Opens the next file; returns the corrupt-file row when not even its gzip header can be read. */
-        private Row open(Tuple2<String, PortableDataStream> input) throws IOException {
+        private InternalRow open(Tuple2<String, PortableDataStream> input) throws IOException {
             file = input._1();
+            fileText = UTF8String.fromString(file);
             ingestTime = ingestTime(file);
+            ingestMicros = ParsedRecord.Writer.micros(ingestTime);
             records = 0;
             InputStream stream = input._2().open();
             try {
@@ -126,16 +133,16 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
                 return null;
             } catch (EOFException | ZipException e) {
                 stream.close();
-                return ParsedRecord.corruptFile(file, 0, ingestTime, "Compressed input is corrupt: " + e.getMessage());
+                return rows.corruptFile(fileText, 0, ingestMicros, "Compressed input is corrupt: " + e.getMessage());
             }
         }
 
-        private Row parse(RawRecord record) {
+        private InternalRow parse(RawRecord record) {
             ParseResult result = parser.parse(record, ingestTime);
             if (result instanceof ParseResult.Valid valid) {
-                return ParsedRecord.event(file, record, ingestTime, valid.event());
+                return rows.event(fileText, record, ingestMicros, valid.event());
             }
-            return ParsedRecord.deadLetter(file, record, ingestTime, ((ParseResult.Invalid) result).rejection());
+            return rows.deadLetter(fileText, record, ingestMicros, ((ParseResult.Invalid) result).rejection());
         }
 
         private void closeReader() throws IOException {
