@@ -36,8 +36,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Not a test: events per second of the whole job (Kafka → CQL) against a bare job (Kafka read, keyBy, count) on
  * the same input, both reading a bounded range of the topic on a MiniCluster. Run it in a JVM of its own with
- * {@code exec:exec} as the module's README shows (argument: the number of events, default 500 000); with
- * {@code freshness [probes] [events/s]} it measures freshness instead: {@link FreshnessBenchmark}.
+ * {@code exec:exec} as the module's README shows (arguments: the number of events, default 500 000, and the events
+ * per second of event time, default 100: the rows the job writes per event depend on how many events a window
+ * gets); with {@code freshness [probes] [events/s]} it measures freshness instead: {@link FreshnessBenchmark}.
  */
 public final class SpeedLayerBenchmark {
 
@@ -50,7 +51,7 @@ public final class SpeedLayerBenchmark {
             return;
         }
         long events = args.length > 0 ? Long.parseLong(args[0]) : 500_000;
-        double rate = 100.0;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 100.0;
         Instant start = Instant.now().minus(Duration.ofSeconds((long) (events / rate))).minus(Duration.ofHours(1))
                 .truncatedTo(ChronoUnit.SECONDS);
         TrafficConfig traffic = TrafficConfig.messy().toBuilder().events(events).eventsPerSecond(rate).start(start)
