@@ -44,11 +44,11 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Compacts a range of raw-zone hours into {@code ad_events} (one row per eventId, MERGE on event_id) and
- * {@code dead_letters} (MERGE on origin), so that a rerun, or a run over overlapping hours, changes nothing.
- * Within a run the first copy of an eventId by (file path, record position) is the event; across runs, the one
- * already in the table. A file whose compressed stream is corrupt is moved to the quarantine directory and nothing of
- * it is committed; the other files go through.
+ * Compacts a range of raw-zone hours into {@code ad_events} (one row per eventId: events whose event_id the table
+ * lacks are appended) and {@code dead_letters} (MERGE on origin), so that a rerun, or a run over overlapping hours,
+ * changes nothing. Within a run the first copy of an eventId by (file path, record position) is the event; across
+ * runs, the one already in the table. A file whose compressed stream is corrupt is moved to the quarantine directory
+ * and nothing of it is committed; the other files go through.
  */
 public final class Compaction {
 

@@ -4,10 +4,10 @@ import io.adinsights.schemas.event.AdEvent;
 import io.adinsights.schemas.event.EventType;
 import io.adinsights.schemas.parse.RawRecord;
 import io.adinsights.schemas.validation.Rejection;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -48,9 +48,6 @@ public final class ParsedRecord {
             .add("reason", DataTypes.StringType)
             .add("message", DataTypes.StringType);
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final int NANOS_PER_MICRO = 1_000;
-
     private ParsedRecord() {
     }
 
@@ -76,7 +73,7 @@ public final class ParsedRecord {
             start(EVENT, file, record.ordinal(), ingestMicros);
             row.write(4, UTF8String.fromString(event.eventId()));
             row.write(5, EVENT_TYPES.get(event.eventType()));
-            row.write(6, micros(event.eventTime()));
+            row.write(6, DateTimeUtils.instantToMicros(event.eventTime()));
             writeNullable(7, event.campaignId());
             writeNullable(8, event.adId());
             writeNullable(9, event.clickId());
@@ -116,12 +113,6 @@ public final class ParsedRecord {
             }
             writeNullable(19, message);
             return row.getRow().copy();
-        }
-
-        /** Spark's timestamp: microseconds since the epoch. */
-        static long micros(Instant instant) {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND),
-                    instant.getNano() / NANOS_PER_MICRO);
         }
 
         private void start(byte kind, UTF8String file, long ordinal, long ingestMicros) {

@@ -18,6 +18,7 @@ import java.util.zip.ZipException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
@@ -125,7 +126,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
             file = input._1();
             fileText = UTF8String.fromString(file);
             ingestTime = ingestTime(file);
-            ingestMicros = ParsedRecord.Writer.micros(ingestTime);
+            ingestMicros = DateTimeUtils.instantToMicros(ingestTime);
             records = 0;
             InputStream stream = input._2().open();
             try {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class ParsedRecordTest {
         AdEvent basket = new AdEvent("e-1", EventType.ADD_TO_BASKET, Instant.parse("2026-03-29T05:10:11.123Z"), null,
                 null, "c-9", "u-3", "r-2", "p-7", "home_top", 2, 1, "{\"x\":1}");
 
-        Row row = read(writer.event(FILE, record(41), ParsedRecord.Writer.micros(INGEST), basket));
+        Row row = read(writer.event(FILE, record(41), DateTimeUtils.instantToMicros(INGEST), basket));
 
         assertThat(row.<Byte>getAs(ParsedRecord.KIND)).isEqualTo(ParsedRecord.EVENT);
         assertThat(row.<String>getAs("file")).isEqualTo(FILE.toString());
@@ -57,7 +58,7 @@ class ParsedRecordTest {
     void writesAnImpressionWithoutBasketFields() {
         AdEvent impression = AdEvent.impression("e-2", Instant.parse("1969-12-31T23:59:59.999Z"), "cmp-1", "ad-1");
 
-        Row row = read(writer.event(FILE, record(0), ParsedRecord.Writer.micros(INGEST), impression));
+        Row row = read(writer.event(FILE, record(0), DateTimeUtils.instantToMicros(INGEST), impression));
 
         assertThat(row.<Timestamp>getAs("event_time").toInstant()).isEqualTo(impression.eventTime());
         assertThat(row.<String>getAs("campaign_id")).isEqualTo("cmp-1");
@@ -71,7 +72,7 @@ class ParsedRecordTest {
     void writesADeadLetterWithItsBytesAndReason() {
         Rejection rejection = new Rejection(RejectionReason.TRUNCATED_RECORD, "the record ends early");
 
-        Row row = read(writer.deadLetter(FILE, record(7), ParsedRecord.Writer.micros(INGEST), rejection));
+        Row row = read(writer.deadLetter(FILE, record(7), DateTimeUtils.instantToMicros(INGEST), rejection));
 
         assertThat(row.<Byte>getAs(ParsedRecord.KIND)).isEqualTo(ParsedRecord.DEAD_LETTER);
         assertThat(row.<Long>getAs("ordinal")).isEqualTo(7L);
@@ -85,7 +86,7 @@ class ParsedRecordTest {
 
     @Test
     void writesTheMarkOfACorruptFile() {
-        Row row = read(writer.corruptFile(FILE, 12, ParsedRecord.Writer.micros(INGEST), "gzip stream cut short"));
+        Row row = read(writer.corruptFile(FILE, 12, DateTimeUtils.instantToMicros(INGEST), "gzip stream cut short"));
 
         assertThat(row.<Byte>getAs(ParsedRecord.KIND)).isEqualTo(ParsedRecord.CORRUPT_FILE);
         assertThat(row.<Long>getAs("ordinal")).isEqualTo(12L);
