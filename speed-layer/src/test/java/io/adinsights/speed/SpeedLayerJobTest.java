@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adinsights.speed.SpeedLayerConfig.SourceKind;
 import io.adinsights.speed.SpeedLayerConfig.StartPosition;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
 import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants.InitialPosition;
 import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigUtil;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.contrib.streaming.state.RocksDBResourceContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 
 class SpeedLayerJobTest {
 
@@ -54,5 +62,22 @@ class SpeedLayerJobTest {
                 .isEqualTo(InitialPosition.LATEST);
         assertThat(source.toMap()).doesNotContainKey(
                 KinesisStreamsSourceConfigConstants.STREAM_INITIAL_TIMESTAMP.key());
+    }
+
+    @Test
+    void stateIsIncrementalRocksDbWithBloomFiltersAlsoAfterAClusterConfiguresIt(@TempDir Path dir) throws Exception {
+        // A cluster applies its own configuration (here none of the RocksDB options) to the job's backend.
+        EmbeddedRocksDBStateBackend backend = SpeedLayerJob.stateBackend()
+                .configure(new Configuration(), getClass().getClassLoader());
+
+        assertThat(backend.isIncrementalCheckpointsEnabled()).isTrue();
+        // The options each column family (each state) is opened with; the method is internal to Flink.
+        Method container = EmbeddedRocksDBStateBackend.class.getDeclaredMethod("createOptionsAndResourceContainer",
+                File.class);
+        container.setAccessible(true);
+        try (RocksDBResourceContainer options = (RocksDBResourceContainer) container.invoke(backend, dir.toFile())) {
+            BlockBasedTableConfig table = (BlockBasedTableConfig) options.getColumnOptions().tableFormatConfig();
+            assertThat(table.filterPolicy()).isInstanceOf(BloomFilter.class);
+        }
     }
 }
