@@ -50,6 +50,9 @@ public final class CompactionBenchmark {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
         Path dir = Files.createTempDirectory(Path.of(args.length > 1 ? args[1] : "target"), "bench-");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("Invalid rounds: " + rounds + " (must be >= 1)");
+        }
         TrafficConfig traffic = TrafficConfig.clean().toBuilder().size(ScenarioSize.LARGE).events(events).build();
         long start = System.nanoTime();
         Written written = write(Scenario.of(traffic), dir.resolve("firehose"), dir.resolve("ndjson"));
