@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
  * @param invalidRecords    records written to {@code dead_letters}
  * @param events            the batch's events, one per eventId, as merged into {@code ad_events} (computed from the
  *                          run's in-memory checkpoint of the parsed records at each use)
- * @param origins           the origins of the batch's dead letters (cached)
+ * @param origins           the origins of the batch's dead letters, cached: unpersist them when done, since their
+ *                          plan holds the run's checkpoint of the parsed records in memory until then
  * @param compactedThrough  the end of the contiguous range of compacted raw hours after this run
  */
 public record CompactionResult(
