@@ -49,7 +49,7 @@ class BatchPipelineIT {
     private static final TrafficConfig TRAFFIC = TrafficConfig.messy().toBuilder()
             .size(ScenarioSize.SMALL).seed(42).build();
 
-    /** ad_events' sort order, on rows of (event_type, campaign_id, event_time). */
+    /** ad_events' sort order, on rows of {@link #orderKeys}. */
     private static final Comparator<Row> TABLE_ORDER = Comparator.<Row, String>comparing(row -> row.getString(0))
             .thenComparing(row -> row.getString(1), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(row -> row.<Instant>getAs(2));
@@ -260,12 +260,16 @@ class BatchPipelineIT {
         assertThat(files).isNotEmpty();
         for (String file : files) {
             // One file is read in its own order.
-            List<Row> rows = spark.read().parquet(file).select("event_type", "campaign_id", "event_time")
-                    .collectAsList();
+            List<Row> rows = orderKeys(file);
             assertThat(rows).as(file).isSortedAccordingTo(TABLE_ORDER);
             assertThat(rows.stream().map(row -> row.<Instant>getAs(2).atZone(ZoneOffset.UTC).toLocalDate())
                     .distinct()).as(file).hasSize(1);
         }
+    }
+
+    /** The columns of ad_events' sort order, of every row of one data file, in the file's order. */
+    private static List<Row> orderKeys(String file) {
+        return spark.read().parquet(file).select("event_type", "campaign_id", "event_time").collectAsList();
     }
 
     private static void assertRewrittenFilesOfADayInConsecutiveRanges(String adEvents) {
@@ -274,8 +278,7 @@ class BatchPipelineIT {
         String added = "SELECT data_file.file_path, data_file.partition.event_time_day FROM " + adEvents + ".entries "
                 + "WHERE status = 1 AND snapshot_id = " + table(adEvents).currentSnapshot().snapshotId();
         for (Row file : spark.sql(added).collectAsList()) {
-            List<Row> rows = spark.read().parquet(file.getString(0)).select("event_type", "campaign_id", "event_time")
-                    .collectAsList();
+            List<Row> rows = orderKeys(file.getString(0));
             daysFiles.computeIfAbsent(String.valueOf(file.get(1)), day -> new ArrayList<>())
                     .add(List.of(rows.get(0), rows.get(rows.size() - 1)));
         }

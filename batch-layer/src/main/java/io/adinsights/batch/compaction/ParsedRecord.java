@@ -88,17 +88,13 @@ public final class ParsedRecord {
             }
             row.write(15, event.schemaVersion());
             writeNullable(16, event.extraFieldsJson());
-            for (int field = 17; field <= 19; field++) {
-                row.setNullAt(field);
-            }
+            setNull(17, 19);
             return row.getRow().copy();
         }
 
         InternalRow deadLetter(UTF8String file, RawRecord record, long ingestMicros, Rejection rejection) {
             start(DEAD_LETTER, file, record.ordinal(), ingestMicros);
-            for (int field = 4; field <= 16; field++) {
-                row.setNullAt(field);
-            }
+            setNull(4, 16);
             row.write(17, record.bytes());
             row.write(18, UTF8String.fromString(rejection.reason().name()));
             writeNullable(19, rejection.message());
@@ -108,9 +104,7 @@ public final class ParsedRecord {
         /** The file could not be read past {@code ordinal} records: nothing of it is committed. */
         InternalRow corruptFile(UTF8String file, long recordsBefore, long ingestMicros, String message) {
             start(CORRUPT_FILE, file, recordsBefore, ingestMicros);
-            for (int field = 4; field <= 18; field++) {
-                row.setNullAt(field);
-            }
+            setNull(4, 18);
             writeNullable(19, message);
             return row.getRow().copy();
         }
@@ -122,6 +116,13 @@ public final class ParsedRecord {
             row.write(1, file);
             row.write(2, ordinal);
             row.write(3, ingestMicros);
+        }
+
+        /** The fields {@code first} to {@code last} (inclusive) are null: those of the other kinds of row. */
+        private void setNull(int first, int last) {
+            for (int field = first; field <= last; field++) {
+                row.setNullAt(field);
+            }
         }
 
         private void writeNullable(int field, String value) {
