@@ -31,6 +31,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.SparkWriteOptions;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
@@ -154,12 +155,14 @@ public final class Compaction {
         // few partitions as there are cores (binaryFiles packs up to total size / partitions): parsing is the
         // costliest step, and a task holding several large files would run alone at the end while cores idle.
         int partitions = (int) Math.min(Integer.MAX_VALUE, Math.max(context.defaultParallelism(), files));
-        RDD<InternalRow> rows = context.binaryFiles(String.join(",", directories), partitions)
-                .mapPartitions(new RawFileParser(kinds)).rdd();
-        // The parser makes Spark's own rows, a new one per record: they are checkpointed as they are, where a
-        // checkpoint of a DataFrame would copy each row twice more.
-        rows.localCheckpoint();
-        rows.count();
+        JavaRDD<PackedRows> packed = context.binaryFiles(String.join(",", directories), partitions)
+                .mapPartitions(new RawFileParser(kinds));
+        // The parser makes Spark's own rows, packed a few MiB to an array: they are checkpointed as they are, where a
+        // checkpoint of a DataFrame would copy each row twice more, and one object per row would cost the garbage
+        // collector a copy of each.
+        packed.rdd().localCheckpoint();
+        packed.count();
+        RDD<InternalRow> rows = packed.flatMap(PackedRows::rows).rdd();
         return spark.internalCreateDataFrame(rows, ParsedRecord.SCHEMA, false);
     }
 

@@ -6,9 +6,9 @@ import io.adinsights.schemas.parse.RawRecord;
 import io.adinsights.schemas.validation.Rejection;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -54,7 +54,8 @@ public final class ParsedRecord {
     /**
      * Writes the rows straight in Spark's binary row format, one writer per task. Rows built as Java objects went
      * through Spark's encoder (every string encoded to UTF-8 again, every value boxed) and were then copied twice
-     * more before the checkpoint held them: that was a quarter of the parse step.
+     * more before the checkpoint held them: that was a quarter of the parse step. Each row is in the writer's own
+     * buffer, valid until the next row is written: {@link PackedRows} copies it where it is kept.
      */
     static final class Writer {
 
@@ -69,7 +70,7 @@ public final class ParsedRecord {
 
         private final UnsafeRowWriter row = new UnsafeRowWriter(SCHEMA.size(), INITIAL_ROW_BYTES);
 
-        InternalRow event(UTF8String file, RawRecord record, long ingestMicros, AdEvent event) {
+        UnsafeRow event(UTF8String file, RawRecord record, long ingestMicros, AdEvent event) {
             start(EVENT, file, record.ordinal(), ingestMicros);
             row.write(4, UTF8String.fromString(event.eventId()));
             row.write(5, EVENT_TYPES.get(event.eventType()));
@@ -89,24 +90,24 @@ public final class ParsedRecord {
             row.write(15, event.schemaVersion());
             writeNullable(16, event.extraFieldsJson());
             setNull(17, 19);
-            return row.getRow().copy();
+            return row.getRow();
         }
 
-        InternalRow deadLetter(UTF8String file, RawRecord record, long ingestMicros, Rejection rejection) {
+        UnsafeRow deadLetter(UTF8String file, RawRecord record, long ingestMicros, Rejection rejection) {
             start(DEAD_LETTER, file, record.ordinal(), ingestMicros);
             setNull(4, 16);
             row.write(17, record.bytes());
             row.write(18, UTF8String.fromString(rejection.reason().name()));
             writeNullable(19, rejection.message());
-            return row.getRow().copy();
+            return row.getRow();
         }
 
         /** The file could not be read past {@code ordinal} records: nothing of it is committed. */
-        InternalRow corruptFile(UTF8String file, long recordsBefore, long ingestMicros, String message) {
+        UnsafeRow corruptFile(UTF8String file, long recordsBefore, long ingestMicros, String message) {
             start(CORRUPT_FILE, file, recordsBefore, ingestMicros);
             setNull(4, 18);
             writeNullable(19, message);
-            return row.getRow().copy();
+            return row.getRow();
         }
 
         private void start(byte kind, UTF8String file, long ordinal, long ingestMicros) {

@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.input.PortableDataStream;
-import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
@@ -25,14 +25,15 @@ import scala.Tuple2;
 /**
  * Parses whole raw files on the executors, each streamed through {@link RecordReader} and {@link EventParser} in
  * constant memory: one row per record, valid or not, and one {@link ParsedRecord#CORRUPT_FILE} row for a file whose
- * compressed stream is corrupt or cut short (after the rows of the records before the damage).
+ * compressed stream is corrupt or cut short (after the rows of the records before the damage). The rows come packed
+ * in {@link PackedRows}, for the checkpoint to hold.
  *
  * <p>The ingest time of a record, for the parser's future check, is the end of its file's arrival hour: the raw zone
  * keeps no per-record arrival time, Firehose puts a record in the hour it received it, so the record arrived before
  * the end of that hour. A rerun decides exactly as the first run did.
  */
 public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<String, PortableDataStream>>,
-        InternalRow> {
+        PackedRows> {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,8 +45,26 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
     }
 
     @Override
-    public Iterator<InternalRow> call(Iterator<Tuple2<String, PortableDataStream>> files) {
-        return new Rows(files, EventParser.create(), counts);
+    public Iterator<PackedRows> call(Iterator<Tuple2<String, PortableDataStream>> files) {
+        Rows rows = new Rows(files, EventParser.create(), counts);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public PackedRows next() {
+                if (!rows.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                PackedRows packed = new PackedRows(ParsedRecord.SCHEMA.size(), PackedRows.TARGET_BYTES);
+                while (rows.hasNext() && packed.add(rows.peek())) {
+                    rows.next();
+                }
+                return rows.hasNext() ? packed : packed.trimmed();
+            }
+        };
     }
 
     /** The ingest time of every record of a file: the end of its arrival hour. */
@@ -53,8 +72,8 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
         return RawHours.arrivalHour(file).plus(Granularity.HOUR.length());
     }
 
-    /** Reads one file at a time, one record at a time, as Spark pulls rows. */
-    private static final class Rows implements Iterator<InternalRow> {
+    /** Reads one file at a time, one record at a time, as Spark pulls rows; each row is valid until the next. */
+    private static final class Rows implements Iterator<UnsafeRow> {
         private final Iterator<Tuple2<String, PortableDataStream>> files;
         private final EventParser parser;
         private final KindCounts counts;
@@ -65,7 +84,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
         private Instant ingestTime;
         private long ingestMicros;
         private long records;
-        private InternalRow next;
+        private UnsafeRow next;
 
         Rows(Iterator<Tuple2<String, PortableDataStream>> files, EventParser parser, KindCounts counts) {
             this.files = files;
@@ -82,24 +101,29 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
         }
 
         @Override
-        public InternalRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            InternalRow row = next;
+        public UnsafeRow next() {
+            UnsafeRow row = peek();
             next = null;
             counts.add(row.getByte(0));
             return row;
         }
 
-        private InternalRow advance() {
+        /** The next row, without moving past it. */
+        UnsafeRow peek() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return next;
+        }
+
+        private UnsafeRow advance() {
             try {
                 while (true) {
                     if (reader == null) {
                         if (!files.hasNext()) {
                             return null;
                         }
-                        InternalRow unreadable = open(files.next());
+                        UnsafeRow unreadable = open(files.next());
                         if (unreadable != null) {
                             return unreadable;
                         }
@@ -122,7 +146,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
         }
 
         /** Opens the next file; returns the corrupt-file row when not even its gzip header can be read. */
-        private InternalRow open(Tuple2<String, PortableDataStream> input) throws IOException {
+        private UnsafeRow open(Tuple2<String, PortableDataStream> input) throws IOException {
             file = input._1();
             fileText = UTF8String.fromString(file);
             ingestTime = ingestTime(file);
@@ -138,7 +162,7 @@ public final class RawFileParser implements FlatMapFunction<Iterator<Tuple2<Stri
             }
         }
 
-        private InternalRow parse(RawRecord record) {
+        private UnsafeRow parse(RawRecord record) {
             ParseResult result = parser.parse(record, ingestTime);
             if (result instanceof ParseResult.Valid valid) {
                 return rows.event(fileText, record, ingestMicros, valid.event());

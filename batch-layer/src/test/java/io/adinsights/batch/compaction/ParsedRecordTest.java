@@ -95,13 +95,6 @@ class ParsedRecordTest {
         assertThat(row.<String>getAs("message")).isEqualTo("gzip stream cut short");
     }
 
-    @Test
-    void rowsAreIndependentOfTheWritersBuffer() {
-        InternalRow first = writer.event(FILE, record(1), 0, AdEvent.impression("first", INGEST, "c", "a"));
-        writer.event(FILE, record(2), 0, AdEvent.impression("second-and-longer", INGEST, "c", "a"));
-
-        assertThat(read(first).<String>getAs("event_id")).isEqualTo("first");
-    }
 
     private static RawRecord record(long ordinal) {
         return new RawRecord(("{\"eventId\":" + ordinal).getBytes(StandardCharsets.UTF_8), ordinal, 0, true, false);
