@@ -61,38 +61,45 @@ public final class FreshnessBenchmark {
         try (KafkaServer kafka = new KafkaServer(); CqlServer cql = new CqlServer()) {
             kafka.start();
             cql.start();
-            kafka.createTopic(TOPIC, 3);
-            CqlConnection connection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
-                    + cql.contactPoint().getPort()), cql.localDatacenter(), KEYSPACE, "LOCAL_ONE");
-            CreateSchema.create(connection, CqlSchema.simpleReplication(1));
-            SpeedLayerConfig config = SpeedLayerConfig.builder()
-                    .kafka(kafka.bootstrapServers(), TOPIC, "freshness")
-                    .cql(connection.contactPoints(), connection.datacenter(), KEYSPACE, "LOCAL_ONE")
-                    .checkpoint("file:///tmp/ad-insights-bench/freshness-checkpoints", Duration.ofSeconds(10))
-                    .idleness(Duration.ofSeconds(30))
-                    .build();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
-                    LocalSpeedLayer.localCluster());
-            SpeedLayerJob.configure(env, config);
-            SpeedLayerJob.build(env, config);
-            JobClient job = env.executeAsync("freshness");
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong backgroundSent = new AtomicLong();
-            Thread background = new Thread(() -> background(kafka, backgroundRate, stop, backgroundSent),
-                    "background-load");
-            background.start();
-            try (CqlSession session = connection.open()) {
-                Thread.sleep(WARM_UP.toMillis());
-                List<Long> latencies = probe(kafka, session, probes);
-                System.out.printf("MEASURED freshness (Kafka write -> total visible in CQL) over %d probes, %,.0f "
-                        + "background events/s (%,d sent): %s%n", latencies.size(), backgroundRate,
-                        backgroundSent.get(), LatencySummary.of(latencies.stream().mapToLong(Long::longValue)
-                                .toArray()));
-            } finally {
-                stop.set(true);
-                background.join();
-                job.cancel().get();
-            }
+            measure(kafka, cql, probes, backgroundRate);
+        }
+    }
+
+    /** Runs the whole job on a topic and keyspace of its own on these servers; prints and returns the percentiles. */
+    static String measure(KafkaServer kafka, CqlServer cql, int probes, double backgroundRate)
+            throws Exception {
+        kafka.createTopic(TOPIC, 3);
+        CqlConnection connection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
+                + cql.contactPoint().getPort()), cql.localDatacenter(), KEYSPACE, "LOCAL_ONE");
+        CreateSchema.create(connection, CqlSchema.simpleReplication(1));
+        SpeedLayerConfig config = SpeedLayerConfig.builder()
+                .kafka(kafka.bootstrapServers(), TOPIC, "freshness")
+                .cql(connection.contactPoints(), connection.datacenter(), KEYSPACE, "LOCAL_ONE")
+                .checkpoint("file:///tmp/ad-insights-bench/freshness-checkpoints", Duration.ofSeconds(10))
+                .idleness(Duration.ofSeconds(30))
+                .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
+                LocalSpeedLayer.localCluster());
+        SpeedLayerJob.configure(env, config);
+        SpeedLayerJob.build(env, config);
+        JobClient job = env.executeAsync("freshness");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong backgroundSent = new AtomicLong();
+        Thread background = new Thread(() -> background(kafka, backgroundRate, stop, backgroundSent),
+                "background-load");
+        background.start();
+        try (CqlSession session = connection.open()) {
+            Thread.sleep(WARM_UP.toMillis());
+            List<Long> latencies = probe(kafka, session, probes);
+            String summary = LatencySummary.of(latencies.stream().mapToLong(Long::longValue).toArray());
+            System.out.printf("MEASURED freshness (Kafka write -> total visible in CQL) over %d probes, %,.0f "
+                    + "background events/s (%,d sent): %s%n", latencies.size(), backgroundRate,
+                    backgroundSent.get(), summary);
+            return summary;
+        } finally {
+            stop.set(true);
+            background.join();
+            job.cancel().get();
         }
     }
 

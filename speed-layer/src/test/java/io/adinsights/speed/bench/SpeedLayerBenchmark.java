@@ -35,12 +35,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Not a test: events per second of the whole job (Kafka → CQL) against a bare job (Kafka read, keyBy, count) on
- * the same input, both reading a bounded range of the topic on a MiniCluster. Run it in a JVM of its own with
- * {@code exec:exec} as the module's README shows (arguments: the number of events, default 500 000, and the events
- * per second of event time, default 100: the rows the job writes per event depend on how many events a window
- * gets); with {@code freshness [probes] [events/s]} it measures freshness instead: {@link FreshnessBenchmark}.
+ * the same input, both reading a bounded range of the topic on a MiniCluster, then the whole job's freshness on the
+ * same servers ({@link FreshnessBenchmark}). Run it in a JVM of its own with {@code exec:exec} as the module's README
+ * shows. Arguments: the number of events (default 3 000 000), the events per second of event time (default 100 000,
+ * the target rate: the rows the job writes per event depend on how many events a window gets), and the freshness
+ * probes (default 300; 0 skips freshness). With {@code freshness [probes] [events/s]} it measures freshness alone.
+ *
+ * <p>Both jobs first run once, untimed, on a small input of their own (topic and keyspace): the JVM compiles the
+ * jobs' code and the CQL server its write path, which a long-running job and server did long ago. Without it the
+ * full job, run second, paid for compiling its own code while it was timed (15–19 % of the machine's CPU).
  */
 public final class SpeedLayerBenchmark {
+
+    /** Events of the untimed first run of both jobs. */
+    private static final long WARM_UP_EVENTS = 200_000;
+    /** Background events per second while freshness is probed. */
+    private static final double FRESHNESS_BACKGROUND_RATE = 300.0;
 
     private SpeedLayerBenchmark() {
     }
@@ -50,8 +60,9 @@ public final class SpeedLayerBenchmark {
             FreshnessBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        long events = args.length > 0 ? Long.parseLong(args[0]) : 500_000;
-        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 100.0;
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 3_000_000;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 100_000.0;
+        int probes = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         Instant start = Instant.now().minus(Duration.ofSeconds((long) (events / rate))).minus(Duration.ofHours(1))
                 .truncatedTo(ChronoUnit.SECONDS);
         TrafficConfig traffic = TrafficConfig.messy().toBuilder().events(events).eventsPerSecond(rate).start(start)
@@ -59,31 +70,55 @@ public final class SpeedLayerBenchmark {
         try (KafkaServer kafka = new KafkaServer(); CqlServer cql = new CqlServer()) {
             kafka.start();
             cql.start();
-            kafka.createTopic("bench", 3);
-            long sent = send(kafka, Scenario.of(traffic));
-            CqlConnection connection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
-                    + cql.contactPoint().getPort()), cql.localDatacenter(), "bench", "LOCAL_ONE");
-            CreateSchema.create(connection, CqlSchema.simpleReplication(1));
-            SpeedLayerConfig config = SpeedLayerConfig.builder()
-                    .kafka(kafka.bootstrapServers(), "bench", "bench")
-                    .cql(connection.contactPoints(), connection.datacenter(), "bench", "LOCAL_ONE")
-                    .checkpoint("file:///tmp/ad-insights-bench/checkpoints", Duration.ofSeconds(10))
-                    .idleness(Duration.ofSeconds(30))
-                    .build();
+            SpeedLayerConfig warmUp = prepare(kafka, cql, "bench_warm_up",
+                    traffic.toBuilder().events(Math.min(events, WARM_UP_EVENTS)).build());
+            SpeedLayerConfig config = prepare(kafka, cql, "bench", traffic);
+            long sent = send(kafka, config.kafkaTopic(), Scenario.of(traffic));
 
-            double bare = run("bare job (Kafka, keyBy, count)", sent, config, records -> records
-                    .map((MapFunction<IngestedRecord, Tuple2<String, Long>>) record -> Tuple2.of(
-                            record.isValid() ? record.event.eventId : record.origin, 1L))
-                    .returns(Types.TUPLE(Types.STRING, Types.LONG))
-                    .keyBy(pair -> pair.f0)
-                    .sum(1)
-                    .sinkTo(new DiscardingSink<>()));
+            long warmUpStart = System.nanoTime();
+            long warmUpSent = send(kafka, warmUp.kafkaTopic(), Scenario.of(traffic.toBuilder()
+                    .events(Math.min(events, WARM_UP_EVENTS)).build()));
+            run("warm-up: bare job", warmUpSent, warmUp, SpeedLayerBenchmark::bareJob);
+            run("warm-up: full job", warmUpSent, warmUp, records -> SpeedLayerJob.count(records, warmUp));
+            System.out.printf("warm-up: both jobs on %,d records in %.1f s%n", warmUpSent,
+                    (System.nanoTime() - warmUpStart) / 1e9);
+
+            double bare = run("bare job (Kafka, keyBy, count)", sent, config, SpeedLayerBenchmark::bareJob);
             double full = run("full job (Kafka to CQL)", sent, config, records -> SpeedLayerJob.count(records, config));
             System.out.printf("full job / bare job: %.2f%n", full / bare);
+            String freshness = probes > 0 ? FreshnessBenchmark.measure(kafka, cql, probes, FRESHNESS_BACKGROUND_RATE)
+                    : "not measured";
+            System.out.printf("SUMMARY %,d events (%,d records) at %,.0f events per second of event time: full job "
+                    + "%,.0f records/s (%,.0f events/s), bare job %,.0f records/s, full / bare %.2f; freshness %s%n",
+                    events, sent, rate, full, full * events / sent, bare, full / bare, freshness);
         }
     }
 
-    private static long send(KafkaServer kafka, Scenario scenario) {
+    /** A topic and a keyspace of their own, named {@code name}, and the job's settings for them. */
+    private static SpeedLayerConfig prepare(KafkaServer kafka, CqlServer cql, String name, TrafficConfig traffic) {
+        kafka.createTopic(name, 3);
+        CqlConnection connection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
+                + cql.contactPoint().getPort()), cql.localDatacenter(), name, "LOCAL_ONE");
+        CreateSchema.create(connection, CqlSchema.simpleReplication(1));
+        return SpeedLayerConfig.builder()
+                .kafka(kafka.bootstrapServers(), name, name)
+                .cql(connection.contactPoints(), connection.datacenter(), name, "LOCAL_ONE")
+                .checkpoint("file:///tmp/ad-insights-bench/checkpoints", Duration.ofSeconds(10))
+                .idleness(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** The baseline: the same source and parse, then only a keyBy and a count. */
+    private static void bareJob(DataStream<IngestedRecord> records) {
+        records.map((MapFunction<IngestedRecord, Tuple2<String, Long>>) record -> Tuple2.of(
+                        record.isValid() ? record.event.eventId : record.origin, 1L))
+                .returns(Types.TUPLE(Types.STRING, Types.LONG))
+                .keyBy(pair -> pair.f0)
+                .sum(1)
+                .sinkTo(new DiscardingSink<>());
+    }
+
+    private static long send(KafkaServer kafka, String topic, Scenario scenario) {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", kafka.bootstrapServers());
         properties.put("linger.ms", "20");
@@ -91,7 +126,7 @@ public final class SpeedLayerBenchmark {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Delivery delivery : scenario) {
-                producer.send(new ProducerRecord<>("bench", delivery.partitionKey().getBytes(StandardCharsets.UTF_8),
+                producer.send(new ProducerRecord<>(topic, delivery.partitionKey().getBytes(StandardCharsets.UTF_8),
                         delivery.payload()));
                 sent++;
             }
