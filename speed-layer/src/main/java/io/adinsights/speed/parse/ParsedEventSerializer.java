@@ -2,6 +2,7 @@ package io.adinsights.speed.parse;
 
 import io.adinsights.schemas.event.EventType;
 import io.adinsights.speed.types.SerializerTypeInfo;
+import io.adinsights.speed.types.StringReads;
 import io.adinsights.speed.types.ValueSerializer;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -52,12 +53,12 @@ public final class ParsedEventSerializer extends ValueSerializer<ParsedEvent> {
     @Override
     public ParsedEvent deserialize(DataInputView in) throws IOException {
         ParsedEvent event = new ParsedEvent();
-        event.eventId = StringValue.readString(in);
+        event.eventId = StringReads.read(in);
         event.eventType = readEnum(TYPES, in);
         event.eventTime = in.readLong();
-        event.campaignId = StringValue.readString(in);
-        event.adId = StringValue.readString(in);
-        event.clickId = StringValue.readString(in);
+        event.campaignId = StringReads.read(in);
+        event.adId = StringReads.read(in);
+        event.clickId = StringReads.read(in);
         return event;
     }
 

@@ -2,6 +2,7 @@ package io.adinsights.speed.window;
 
 import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.speed.types.SerializerTypeInfo;
+import io.adinsights.speed.types.StringReads;
 import io.adinsights.speed.types.ValueSerializer;
 import io.adinsights.speed.types.VarLongs;
 import java.io.IOException;
@@ -58,8 +59,8 @@ public final class MetricRowSerializer extends ValueSerializer<MetricRow> {
     public MetricRow deserialize(DataInputView in) throws IOException {
         MetricRow row = new MetricRow();
         row.table = readEnum(TABLES, in);
-        row.campaignId = StringValue.readString(in);
-        row.adId = StringValue.readString(in);
+        row.campaignId = StringReads.read(in);
+        row.adId = StringReads.read(in);
         row.bucketStart = in.readLong();
         row.impressions = VarLongs.read(in);
         row.clicks = VarLongs.read(in);

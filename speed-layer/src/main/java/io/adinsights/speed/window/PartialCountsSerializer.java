@@ -2,6 +2,7 @@ package io.adinsights.speed.window;
 
 import io.adinsights.schemas.cql.MetricTable;
 import io.adinsights.speed.types.SerializerTypeInfo;
+import io.adinsights.speed.types.StringReads;
 import io.adinsights.speed.types.ValueSerializer;
 import io.adinsights.speed.types.VarLongs;
 import java.io.IOException;
@@ -62,8 +63,8 @@ public final class PartialCountsSerializer extends ValueSerializer<PartialCounts
 
     @Override
     public PartialCounts deserialize(DataInputView in) throws IOException {
-        PartialCounts partial = PartialCounts.of(readEnum(LEVELS, in), StringValue.readString(in),
-                StringValue.readString(in), in.readLong());
+        PartialCounts partial = PartialCounts.of(readEnum(LEVELS, in), StringReads.read(in),
+                StringReads.read(in), in.readLong());
         readCounts(partial, in);
         return partial;
     }
