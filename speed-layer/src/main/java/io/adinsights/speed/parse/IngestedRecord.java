@@ -8,7 +8,10 @@ public class IngestedRecord {
 
     /** The record's bytes as received; the raw archive and dead letters keep them whole. */
     public byte[] raw;
-    /** Where it came from, e.g. {@code kafka:ad-events/2/1734} or {@code kinesis:ad-events/shardId-0/4959...}. */
+    /**
+     * Where a dead letter came from, e.g. {@code kafka:ad-events/2/1734} or
+     * {@code kinesis:ad-events/shardId-0/4959...}; null for a valid event.
+     */
     public String origin;
     /** Stream arrival time in epoch milliseconds: the ingest clock of the contract. */
     public long arrivalTime;
@@ -22,10 +25,9 @@ public class IngestedRecord {
     public IngestedRecord() {
     }
 
-    public static IngestedRecord valid(byte[] raw, String origin, long arrivalTime, ParsedEvent event) {
+    public static IngestedRecord valid(byte[] raw, long arrivalTime, ParsedEvent event) {
         IngestedRecord record = new IngestedRecord();
         record.raw = raw;
-        record.origin = origin;
         record.arrivalTime = arrivalTime;
         record.event = event;
         return record;

@@ -3,6 +3,7 @@ package io.adinsights.speed.parse;
 import io.adinsights.schemas.parse.EventParser;
 import io.adinsights.schemas.parse.ParseResult;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Turns one stream record into an {@link IngestedRecord} with the contract's parser. The ingest time is the record's
@@ -18,14 +19,18 @@ public final class RecordIngester {
         this.parser = EventParser.create();
     }
 
-    public IngestedRecord ingest(byte[] bytes, String origin, long arrivalTime) {
+    /**
+     * @param origin where the record came from, asked for only when it is a dead letter: nothing reads the origin of
+     *     a valid event, and building it for every record was a twelfth of the source's time
+     */
+    public IngestedRecord ingest(byte[] bytes, Supplier<String> origin, long arrivalTime) {
         byte[] raw = bytes == null ? NO_BYTES : bytes;
         ParseResult result = parser.parse(raw, Instant.ofEpochMilli(arrivalTime));
         if (result instanceof ParseResult.Valid valid) {
-            return IngestedRecord.valid(raw, origin, arrivalTime, ParsedEvent.of(valid.event()));
+            return IngestedRecord.valid(raw, arrivalTime, ParsedEvent.of(valid.event()));
         }
         ParseResult.Invalid invalid = (ParseResult.Invalid) result;
-        return IngestedRecord.rejected(raw, origin, arrivalTime, invalid.rejection().reason().code(),
+        return IngestedRecord.rejected(raw, origin.get(), arrivalTime, invalid.rejection().reason().code(),
                 invalid.rejection().message());
     }
 }

@@ -22,8 +22,9 @@ public final class KafkaRecordIngester implements KafkaRecordDeserializationSche
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestedRecord> out) {
-        String origin = "kafka:" + record.topic() + "/" + record.partition() + "/" + record.offset();
-        out.collect(ingester.ingest(record.value(), origin, record.timestamp()));
+        out.collect(ingester.ingest(record.value(),
+                () -> "kafka:" + record.topic() + "/" + record.partition() + "/" + record.offset(),
+                record.timestamp()));
     }
 
     @Override

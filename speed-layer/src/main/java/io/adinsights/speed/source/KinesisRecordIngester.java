@@ -10,7 +10,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * Parses Kinesis records in the source, with the record's approximate arrival time as the ingest time. The origin of
- * a record is {@code kinesis:<stream name>/<shard id>/<sequence number>}.
+ * a dead letter is {@code kinesis:<stream name>/<shard id>/<sequence number>}.
  */
 public final class KinesisRecordIngester implements KinesisDeserializationSchema<IngestedRecord> {
 
@@ -25,7 +25,8 @@ public final class KinesisRecordIngester implements KinesisDeserializationSchema
 
     @Override
     public void deserialize(Record record, String streamArn, String shardId, Collector<IngestedRecord> out) {
-        out.collect(ingester.ingest(record.data().asByteArray(), origin(streamArn, shardId, record.sequenceNumber()),
+        out.collect(ingester.ingest(record.data().asByteArray(),
+                () -> origin(streamArn, shardId, record.sequenceNumber()),
                 record.approximateArrivalTimestamp().toEpochMilli()));
     }
 
