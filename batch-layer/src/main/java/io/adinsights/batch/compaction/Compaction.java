@@ -157,8 +157,8 @@ public final class Compaction {
         int partitions = (int) Math.min(Integer.MAX_VALUE, Math.max(context.defaultParallelism(), files));
         JavaRDD<PackedRows> packed = context.binaryFiles(String.join(",", directories), partitions)
                 .mapPartitions(new RawFileParser(kinds));
-        // The parser makes Spark's own rows, packed a few MiB to an array: they are checkpointed as they are, where a
-        // checkpoint of a DataFrame would copy each row twice more, and one object per row would cost the garbage
+        // The parser makes Spark's own rows, packed about 1 MiB to an array: they are checkpointed as they are, where
+        // a checkpoint of a DataFrame would copy each row twice more, and one object per row would cost the garbage
         // collector a copy of each.
         packed.rdd().localCheckpoint();
         packed.count();

@@ -95,7 +95,6 @@ class ParsedRecordTest {
         assertThat(row.<String>getAs("message")).isEqualTo("gzip stream cut short");
     }
 
-
     private static RawRecord record(long ordinal) {
         return new RawRecord(("{\"eventId\":" + ordinal).getBytes(StandardCharsets.UTF_8), ordinal, 0, true, false);
     }
