@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,12 +63,30 @@ public final class BatchPipeline {
 
         CompactionResult compaction = new Compaction(spark, names, config.rawZone(), config.quarantineDir(), progress)
                 .compact(hours, runTime);
+        List<HourlyRows> cached = new ArrayList<>();
+        try {
+            return aggregateCheckAndPublish(hours, runTime, compaction, cached);
+        } finally {
+            // Also when a step fails: the cached rows, and through the origins the run's checkpoint, would otherwise
+            // stay in the memory of a long-lived driver.
+            for (HourlyRows hourly : cached) {
+                hourly.campaignRows().unpersist();
+                hourly.unattributedRows().unpersist();
+            }
+            compaction.origins().unpersist();
+        }
+    }
+
+    /** Everything after compaction; the hourly rows it caches are added to {@code cached}. */
+    private RunReport aggregateCheckAndPublish(RawHours hours, Instant runTime, CompactionResult compaction,
+            List<HourlyRows> cached) {
         long distinctEvents = compaction.events().count();
 
         HourlyAggregation aggregation = new HourlyAggregation(spark, names, config.attributionWindow());
         SortedSet<Instant> touched = aggregation.touchedHours(compaction.events());
         Optional<HourlyRows> rows = touched.isEmpty()
                 ? Optional.empty() : Optional.of(persisted(aggregation.compute(touched)));
+        rows.ifPresent(cached::add);
         progress.accept(String.format("aggregation: %d distinct events touch %d event-time hours%s",
                 distinctEvents, touched.size(), touched.isEmpty() ? "" : " from " + touched.first() + " to "
                         + touched.last()));
@@ -103,11 +122,6 @@ public final class BatchPipeline {
         RunReport report = new RunReport(hours, runTime, compaction, distinctEvents, touched.size(), outcomes,
                 committed, before, published);
         writeReport(report);
-        rows.ifPresent(hourly -> {
-            hourly.campaignRows().unpersist();
-            hourly.unattributedRows().unpersist();
-        });
-        compaction.origins().unpersist();
         return report;
     }
 

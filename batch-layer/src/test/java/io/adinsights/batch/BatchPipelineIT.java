@@ -1,6 +1,7 @@
 package io.adinsights.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adinsights.batch.compaction.RawHours;
 import io.adinsights.lakehouse.watermark.BatchWatermark;
@@ -218,6 +219,22 @@ class BatchPipelineIT {
         // The data is committed all the same: the counts are exact for what the lake holds.
         LakeContents lake = new LakeContents(spark, LakeNames.of(config("quality", raw, Map.of()).lakehouse()));
         assertThat(lake.adRows()).isEqualTo(truth.batch().adRows(Granularity.HOUR));
+    }
+
+    @Test
+    void aRunThatFailsPartWayLeavesNothingCached() throws IOException {
+        Path raw = temp.resolve("raw");
+        List<Instant> hours = RawZoneWriter.write(raw, scenario, delivery -> true);
+        // A file where the reports' directory should be: the run fails at its last step, after it cached its rows.
+        Path notADirectory = Files.writeString(temp.resolve("reports-file"), "not a directory");
+        BatchConfig config = config("failing", raw, Map.of(BatchConfig.REPORT_DIR, notADirectory.toString()));
+        assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached before the run").isTrue();
+
+        assertThatThrownBy(() -> run(config, new RawHours(hours.get(0),
+                Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1)))))
+                .hasMessageContaining("Cannot write the run report");
+
+        assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached after the failed run").isTrue();
     }
 
     @Test
