@@ -116,7 +116,7 @@ public final class CompactionBenchmark {
         double compaction = seconds(begin);
         double compactionCpu = (cpuNanos() - cpuBegin) / 1e9;
         long recordsRead = result.recordsRead();
-        // As the pipeline does after its quality checks: the cached origins hold the run's checkpoint in memory.
+        // As the pipeline does at the end of every run: the cached origins hold the run's checkpoint in memory.
         result.origins().unpersist();
         long stored = spark.table(LakeNames.of(lake).adEvents()).count();
         System.out.printf("compaction (gzip concatenated JSON -> Iceberg ad_events, MERGE): %,d records, %,d events "

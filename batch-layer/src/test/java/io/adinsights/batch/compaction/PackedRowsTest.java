@@ -25,9 +25,10 @@ class PackedRowsTest {
             assertThat(packed.add(row(number, "row-" + number + "-" + "x".repeat((int) number)))).isTrue();
         }
 
-        assertThat(read(packed)).hasSize(20);
-        assertThat(read(packed).get(0)).isEqualTo("0:row-0-");
-        assertThat(read(packed).get(19)).isEqualTo("19:row-19-" + "x".repeat(19));
+        List<String> rows = read(packed);
+        assertThat(rows).hasSize(20);
+        assertThat(rows.get(0)).isEqualTo("0:row-0-");
+        assertThat(rows.get(19)).isEqualTo("19:row-19-" + "x".repeat(19));
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.adinsights.servers.kafka.KafkaServer;
 import io.adinsights.speed.LocalSpeedLayer;
 import io.adinsights.speed.SpeedLayerConfig;
 import io.adinsights.speed.SpeedLayerJob;
-import io.adinsights.speed.migrate.CreateSchema;
 import io.adinsights.speed.sink.CqlConnection;
 import io.adinsights.traffic.generator.Delivery;
 import io.adinsights.traffic.generator.Scenario;
@@ -68,16 +67,9 @@ public final class FreshnessBenchmark {
     /** Runs the whole job on a topic and keyspace of its own on these servers; prints and returns the percentiles. */
     static String measure(KafkaServer kafka, CqlServer cql, int probes, double backgroundRate)
             throws Exception {
-        kafka.createTopic(TOPIC, 3);
-        CqlConnection connection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
-                + cql.contactPoint().getPort()), cql.localDatacenter(), KEYSPACE, "LOCAL_ONE");
-        CreateSchema.create(connection, CqlSchema.simpleReplication(1));
-        SpeedLayerConfig config = SpeedLayerConfig.builder()
-                .kafka(kafka.bootstrapServers(), TOPIC, "freshness")
-                .cql(connection.contactPoints(), connection.datacenter(), KEYSPACE, "LOCAL_ONE")
-                .checkpoint("file:///tmp/ad-insights-bench/freshness-checkpoints", Duration.ofSeconds(10))
-                .idleness(Duration.ofSeconds(30))
-                .build();
+        SpeedLayerConfig config = SpeedLayerBenchmark.prepare(kafka, cql, TOPIC, KEYSPACE);
+        CqlConnection connection = new CqlConnection(config.cqlContactPoints(), config.cqlDatacenter(),
+                config.cqlKeyspace(), config.cqlConsistency());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(),
                 LocalSpeedLayer.localCluster());
         SpeedLayerJob.configure(env, config);

@@ -70,9 +70,8 @@ public final class SpeedLayerBenchmark {
         try (KafkaServer kafka = new KafkaServer(); CqlServer cql = new CqlServer()) {
             kafka.start();
             cql.start();
-            SpeedLayerConfig warmUp = prepare(kafka, cql, "bench_warm_up",
-                    traffic.toBuilder().events(Math.min(events, WARM_UP_EVENTS)).build());
-            SpeedLayerConfig config = prepare(kafka, cql, "bench", traffic);
+            SpeedLayerConfig warmUp = prepare(kafka, cql, "bench_warm_up", "bench_warm_up");
+            SpeedLayerConfig config = prepare(kafka, cql, "bench", "bench");
             long sent = send(kafka, config.kafkaTopic(), Scenario.of(traffic));
 
             long warmUpStart = System.nanoTime();
@@ -94,15 +93,18 @@ public final class SpeedLayerBenchmark {
         }
     }
 
-    /** A topic and a keyspace of their own, named {@code name}, and the job's settings for them. */
-    private static SpeedLayerConfig prepare(KafkaServer kafka, CqlServer cql, String name, TrafficConfig traffic) {
-        kafka.createTopic(name, 3);
+    /**
+     * Creates a topic (of 3 partitions) and a keyspace of the job's tables on these servers; returns the job's
+     * settings for them, with the topic as the consumer group.
+     */
+    static SpeedLayerConfig prepare(KafkaServer kafka, CqlServer cql, String topic, String keyspace) {
+        kafka.createTopic(topic, 3);
         CqlConnection connection = new CqlConnection(List.of(cql.contactPoint().getHostString() + ":"
-                + cql.contactPoint().getPort()), cql.localDatacenter(), name, "LOCAL_ONE");
+                + cql.contactPoint().getPort()), cql.localDatacenter(), keyspace, "LOCAL_ONE");
         CreateSchema.create(connection, CqlSchema.simpleReplication(1));
         return SpeedLayerConfig.builder()
-                .kafka(kafka.bootstrapServers(), name, name)
-                .cql(connection.contactPoints(), connection.datacenter(), name, "LOCAL_ONE")
+                .kafka(kafka.bootstrapServers(), topic, topic)
+                .cql(connection.contactPoints(), connection.datacenter(), keyspace, "LOCAL_ONE")
                 .checkpoint("file:///tmp/ad-insights-bench/checkpoints", Duration.ofSeconds(10))
                 .idleness(Duration.ofSeconds(30))
                 .build();
