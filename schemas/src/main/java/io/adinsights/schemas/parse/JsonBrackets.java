@@ -37,6 +37,11 @@ final class JsonBrackets {
         return inString;
     }
 
+    /** Inside a string and not just after a backslash: any byte but a quote or a backslash leaves the state as is. */
+    boolean inStringUnescaped() {
+        return inString && !escaped;
+    }
+
     /**
      * Whether the first object, array or string the bytes open is never closed: the mark of a record cut short, as
      * opposed to one that is complete but malformed.

@@ -139,6 +139,18 @@ public final class RecordReader implements Closeable {
             if (brackets.depth() == 0) {
                 break;
             }
+            if (b != '\n' && brackets.inStringUnescaped()) {
+                // Most bytes are inside strings, where only a quote, a backslash or a line break (before which an
+                // opening bracket starts a record) means anything: skip to the next of those.
+                int stop = i;
+                while (stop < end && !isStringStop(buffer[stop])) {
+                    stop++;
+                }
+                if (stop > i) {
+                    previous = buffer[stop - 1] & 0xFF;
+                    i = stop;
+                }
+            }
         }
         int taken = i - from;
         if (taken > 0) {
@@ -148,6 +160,10 @@ public final class RecordReader implements Closeable {
             beforeLast = taken > 1 ? buffer[i - 2] & 0xFF : last;
             last = previous;
         }
+    }
+
+    private static boolean isStringStop(byte b) {
+        return b == '"' || b == '\\' || b == '\n';
     }
 
     /** Emits the first line of a record cut short, and reads its later lines again as records of their own. */
