@@ -67,13 +67,13 @@ public final class BatchPipeline {
         try {
             return aggregateCheckAndPublish(hours, runTime, compaction, cached);
         } finally {
-            // Also when a step fails: the cached rows, and through the origins the run's checkpoint, would otherwise
-            // stay in the memory of a long-lived driver.
+            // Also when a step fails: the cached rows and the run's checkpoint would otherwise stay in the memory of
+            // a long-lived driver.
             for (HourlyRows hourly : cached) {
                 hourly.campaignRows().unpersist();
                 hourly.unattributedRows().unpersist();
             }
-            compaction.origins().unpersist();
+            compaction.release();
         }
     }
 

@@ -35,14 +35,18 @@ import java.util.TreeMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.storage.BlockId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.collection.JavaConverters;
+import scala.runtime.AbstractFunction1;
 
 /** The whole batch run on real local Spark and Iceberg, against the oracle's truth for messy traffic. */
 class BatchPipelineIT {
@@ -229,12 +233,26 @@ class BatchPipelineIT {
         Path notADirectory = Files.writeString(temp.resolve("reports-file"), "not a directory");
         BatchConfig config = config("failing", raw, Map.of(BatchConfig.REPORT_DIR, notADirectory.toString()));
         assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached before the run").isTrue();
+        assertThat(rddBlocks()).as("no blocks of data sets before the run").isEmpty();
 
         assertThatThrownBy(() -> run(config, new RawHours(hours.get(0),
                 Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1)))))
                 .hasMessageContaining("Cannot write the run report");
 
         assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached after the failed run").isTrue();
+        // Checkpoints are not in the cache manager: their blocks would stay until a garbage collection.
+        assertThat(rddBlocks()).as("no blocks of data sets after the failed run: checkpoints released").isEmpty();
+    }
+
+    /** The blocks of data sets (caches and checkpoints) that the block manager holds. */
+    private static List<BlockId> rddBlocks() {
+        return JavaConverters.seqAsJavaList(SparkEnv.get().blockManager().getMatchingBlockIds(
+                new AbstractFunction1<BlockId, Object>() {
+                    @Override
+                    public Object apply(BlockId block) {
+                        return block.isRDD();
+                    }
+                }));
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class CompactionBenchmark {
         start = System.nanoTime();
         new Compaction(spark, LakeNames.of(warmUpLake), dir.resolve("warm-up-firehose").toString(),
                 dir.resolve("warm-up-quarantine").toString(), line -> { })
-                .compact(new RawHours(warmUp.firstHour, warmUp.endHour), Instant.now()).origins().unpersist();
+                .compact(new RawHours(warmUp.firstHour, warmUp.endHour), Instant.now()).release();
         plainJob(spark, dir.resolve("warm-up-ndjson"), dir.resolve("warm-up-parquet"));
         System.out.printf("warm-up: both jobs on %,d records in %.1f s%n", warmUp.records, seconds(start));
 
@@ -116,8 +116,8 @@ public final class CompactionBenchmark {
         double compaction = seconds(begin);
         double compactionCpu = (cpuNanos() - cpuBegin) / 1e9;
         long recordsRead = result.recordsRead();
-        // As the pipeline does at the end of every run: the cached origins hold the run's checkpoint in memory.
-        result.origins().unpersist();
+        // As the pipeline does at the end of every run, so that the next round's checkpoint has the memory.
+        result.release();
         long stored = spark.table(LakeNames.of(lake).adEvents()).count();
         System.out.printf("compaction (gzip concatenated JSON -> Iceberg ad_events, MERGE): %,d records, %,d events "
                 + "stored, %.1f s, %,.0f events/s, CPU %.1f s, load average %.2f%n", recordsRead, stored,

@@ -33,14 +33,12 @@ import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
@@ -101,7 +99,9 @@ public final class Compaction {
         // Read once and cut from the raw files: everything after this reads the checkpoint, so corrupt files can be
         // moved away while the run still uses the batch.
         KindCounts kinds = new KindCounts(spark.sparkContext());
-        Dataset<Row> parsed = parse(directories, files, kinds);
+        JavaRDD<PackedRows> checkpoint = parse(directories, files, kinds);
+        Dataset<Row> parsed = spark.internalCreateDataFrame(checkpoint.flatMap(PackedRows::rows).rdd(),
+                ParsedRecord.SCHEMA, false);
         // Parsing counted the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
         Map<Byte, Long> counts = kinds.counts();
         List<Row> corrupt = List.of();
@@ -118,7 +118,8 @@ public final class Compaction {
         progress.accept(String.format("compaction: parsed %d records, %d valid, %d dead letters, %d files corrupt",
                 valid + invalid, valid, invalid, corrupt.size()));
 
-        Dataset<Row> events = firstCopies(readable, runTime);
+        List<Dataset<Row>> cached = new ArrayList<>();
+        Dataset<Row> events = firstCopies(readable, runTime, cached);
         Dataset<Row> deadLetters = readable.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.DEAD_LETTER))
                 .select(col("raw"), col("reason"), col("message"),
                         concat_ws("#", col("file"), col("ordinal").cast("string")).as("origin"),
@@ -131,6 +132,7 @@ public final class Compaction {
             mergeDeadLetters(deadLetters);
         }
         Dataset<Row> origins = deadLetters.select("origin").persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(origins);
         progress.accept(String.format("compaction: merged into %s and %s; raw hours compacted through %s",
                 names.adEvents(), names.deadLetters(), compactedThrough));
 
@@ -139,18 +141,18 @@ public final class Compaction {
             quarantined.add(quarantine(hadoop, row.getString(0), row.getLong(1), row.getString(2)));
         }
         return new CompactionResult(files, quarantined, valid + invalid, valid, invalid, events, origins,
-                compactedThrough);
+                compactedThrough, checkpoint, cached);
     }
 
     /**
      * The parsed records, checkpointed in memory (spilling to local disk): every later step reads them from there,
      * never from the raw files again.
      */
-    private Dataset<Row> parse(List<String> directories, long files, KindCounts kinds) {
-        if (directories.isEmpty()) {
-            return spark.createDataFrame(List.of(), ParsedRecord.SCHEMA);
-        }
+    private JavaRDD<PackedRows> parse(List<String> directories, long files, KindCounts kinds) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (directories.isEmpty()) {
+            return context.emptyRDD();
+        }
         // A file is read whole by one task. Asking for a partition per file keeps files from being packed into as
         // few partitions as there are cores (binaryFiles packs up to total size / partitions): parsing is the
         // costliest step, and a task holding several large files would run alone at the end while cores idle.
@@ -162,8 +164,7 @@ public final class Compaction {
         // collector a copy of each.
         packed.rdd().localCheckpoint();
         packed.count();
-        RDD<InternalRow> rows = packed.flatMap(PackedRows::rows).rdd();
-        return spark.internalCreateDataFrame(rows, ParsedRecord.SCHEMA, false);
+        return packed;
     }
 
     private static Map<Byte, Long> countByKind(Dataset<Row> parsed) {
@@ -181,9 +182,10 @@ public final class Compaction {
      *
      * <p>Copies are few (producer retries, overlapping deliveries), so no row is moved whole to find them: the
      * eventIds seen more than once are found by counting ids, the later copies of those ids by ordering their
-     * positions only, and the later copies are then dropped where the rows are.
+     * positions only, and the later copies are then dropped where the rows are. Each of these small sets is cached
+     * once computed; the later copies, which the events are computed from, stay cached with the run ({@code held}).
      */
-    private Dataset<Row> firstCopies(Dataset<Row> parsed, Instant runTime) {
+    private Dataset<Row> firstCopies(Dataset<Row> parsed, Instant runTime, List<Dataset<Row>> held) {
         List<Column> columns = new ArrayList<>();
         AD_EVENT_COLUMNS.forEach(name -> columns.add(col(name)));
         columns.add(concat_ws("#", col("file"), col("ordinal").cast("string")).as("source"));
@@ -197,24 +199,28 @@ public final class Compaction {
                 .repartition(col("id_hash"))
                 .mapPartitions(new RepeatedValues(), Encoders.LONG())
                 .toDF("id_hash")
-                .localCheckpoint(true);
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long repeatedHashCount = repeatedHashes.count();
         if (repeatedHashCount == 0) {
+            repeatedHashes.unpersist(true);
             progress.accept("compaction: every eventId seen once");
             return valid.select(columns.toArray(new Column[0]));
         }
         Dataset<Row> repeated = valid.select(col("event_id"), xxhash64(col("event_id")).as("id_hash"))
                 .join(small(repeatedHashes, repeatedHashCount), ScalaSeqs.of("id_hash"), "left_semi")
                 .groupBy("event_id").count().filter(col("count").gt(1)).select("event_id")
-                .localCheckpoint(true);
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long repeatedIds = repeated.count();
+        repeatedHashes.unpersist(true);
         Dataset<Row> laterCopies = valid.select("event_id", "file", "ordinal")
                 .join(small(repeated, repeatedIds), ScalaSeqs.of("event_id"), "left_semi")
                 .withColumn("copy", row_number().over(Window.partitionBy("event_id").orderBy("file", "ordinal")))
                 .filter(col("copy").gt(1))
                 .select("file", "ordinal")
-                .localCheckpoint(true);
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long later = laterCopies.count();
+        repeated.unpersist(true);
+        held.add(laterCopies);
         progress.accept(String.format("compaction: %d eventIds seen more than once, %d later copies dropped",
                 repeatedIds, later));
         Dataset<Row> first = valid.join(small(laterCopies, later), ScalaSeqs.of("file", "ordinal"), "left_anti");

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,10 +17,11 @@ import org.apache.spark.sql.Row;
  * @param validRecords      records that are valid events (duplicates included)
  * @param invalidRecords    records written to {@code dead_letters}
  * @param events            the batch's events, one per eventId, as merged into {@code ad_events} (computed from the
- *                          run's in-memory checkpoint of the parsed records at each use)
- * @param origins           the origins of the batch's dead letters, cached: unpersist them when done, since their
- *                          plan holds the run's checkpoint of the parsed records in memory until then
+ *                          run's checkpoint at each use)
+ * @param origins           the origins of the batch's dead letters, cached
  * @param compactedThrough  the end of the contiguous range of compacted raw hours after this run
+ * @param checkpoint        the parsed records, held in memory (spilling to local disk) until {@link #release()}
+ * @param cached            the data sets the run cached (the origins among them), held until {@link #release()}
  */
 public record CompactionResult(
         long files,
@@ -29,13 +31,28 @@ public record CompactionResult(
         long invalidRecords,
         Dataset<Row> events,
         Dataset<Row> origins,
-        Instant compactedThrough) {
+        Instant compactedThrough,
+        JavaRDD<?> checkpoint,
+        List<Dataset<Row>> cached) {
 
     public CompactionResult {
         quarantined = List.copyOf(requireNonNull(quarantined, "quarantined is null"));
         requireNonNull(events, "events is null");
         requireNonNull(origins, "origins is null");
         requireNonNull(compactedThrough, "compactedThrough is null");
+        requireNonNull(checkpoint, "checkpoint is null");
+        cached = List.copyOf(requireNonNull(cached, "cached is null"));
+    }
+
+    /**
+     * Frees what the run holds in the executors' memory, the checkpoint (gigabytes for a few million records) and
+     * the cached data sets, and returns when it is free. Until then they stay, also in a driver that goes on to the
+     * next run: Spark drops a checkpoint nobody references only after a garbage collection finds it, which may be
+     * hours away. Neither {@link #events} nor {@link #origins} can be computed afterwards.
+     */
+    public void release() {
+        cached.forEach(dataset -> dataset.unpersist(true));
+        checkpoint.unpersist(true);
     }
 
     /**
