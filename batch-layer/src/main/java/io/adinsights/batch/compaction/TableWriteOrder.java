@@ -28,19 +28,17 @@ import org.apache.spark.sql.Row;
  * <p>Why: Spark evaluates the table's order as written, and Iceberg's {@code days(ts)} turns every timestamp into an
  * {@code OffsetDateTime} on each call. A sort compares the day of both rows at every comparison, since the rows of a
  * run share one or two days, so a sorted write of {@code ad_events} spent a third of its CPU there. The same order
- * from an integer expression, computed once per row, costs next to nothing. Only identity and {@code day} fields are
+ * from integer arithmetic costs next to nothing, even evaluated at each comparison: less than a column of its own,
+ * which every row would then be copied once more to drop before the write. Only identity and {@code day} fields are
  * translated; for any other order the write keeps Iceberg's own.
  */
 public final class TableWriteOrder {
 
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private static final String KEY_PREFIX = "_write_order_";
 
-    private final List<Column> keys;
     private final List<Column> order;
 
-    private TableWriteOrder(List<Column> keys, List<Column> order) {
-        this.keys = keys;
+    private TableWriteOrder(List<Column> order) {
         this.order = order;
     }
 
@@ -48,7 +46,6 @@ public final class TableWriteOrder {
     public static Optional<TableWriteOrder> of(Table table) {
         requireNonNull(table, "table is null");
         SortOrder wanted = SortOrderUtil.buildSortOrder(table);
-        List<Column> keys = new ArrayList<>();
         List<Column> order = new ArrayList<>();
         for (SortField field : wanted.fields()) {
             String source = table.schema().findColumnName(field.sourceId());
@@ -59,39 +56,28 @@ public final class TableWriteOrder {
             } else if ("day".equals(field.transform().toString()) && isTimestamp(type)) {
                 // The start of the UTC day in microseconds: ordered as days(ts) is, also before 1970 (pmod >= 0).
                 Column micros = unix_micros(col(source));
-                String name = KEY_PREFIX + keys.size();
-                keys.add(micros.minus(pmod(micros, lit(MICROS_PER_DAY))).as(name));
-                key = col(name);
+                key = micros.minus(pmod(micros, lit(MICROS_PER_DAY)));
             } else {
                 return Optional.empty();
             }
             order.add(sorted(key, field));
         }
-        return Optional.of(new TableWriteOrder(List.copyOf(keys), List.copyOf(order)));
+        return Optional.of(new TableWriteOrder(List.copyOf(order)));
     }
 
     /**
-     * The rows of each task sorted in the table's write order, in their own columns, so that Iceberg's clustered
-     * writer gets each partition's rows together and each file is sorted. No rows move between tasks: a task writes
-     * the rows it parsed (raw files of neighbouring arrival hours, so mostly one day and a narrow range of event
-     * times), one file per day. A range shuffle that gave each file a narrow range of types and campaigns cost a
-     * third of the write (a sampling pass over every row, then the shuffle itself); maintenance's sorted rewrite
-     * gives the table that layout when it merges the small files of a day.
+     * The rows of each task sorted in the table's write order, so that each partition's rows come together and
+     * each file is sorted. No rows move between tasks: a task writes the rows it parsed (raw files of neighbouring
+     * arrival hours, so mostly one day and a narrow range of event times), one file per day. A range shuffle that
+     * gave each file a narrow range of types and campaigns cost a third of the write (a sampling pass over every row,
+     * then the shuffle itself); maintenance's sorted rewrite gives the table that layout when it merges the small
+     * files of a day.
      */
     public Dataset<Row> apply(Dataset<Row> rows) {
-        List<Column> columns = new ArrayList<>();
-        for (String name : rows.columns()) {
-            columns.add(col(name));
-        }
-        List<Column> withKeys = new ArrayList<>(columns);
-        withKeys.addAll(keys);
-        Column[] orderBy = order.toArray(new Column[0]);
-        return rows.select(withKeys.toArray(new Column[0]))
-                .sortWithinPartitions(orderBy)
-                .select(columns.toArray(new Column[0]));
+        return rows.sortWithinPartitions(order.toArray(new Column[0]));
     }
 
-    /** The sort columns, first to last. */
+    /** The sort keys, first to last. */
     List<Column> order() {
         return order;
     }

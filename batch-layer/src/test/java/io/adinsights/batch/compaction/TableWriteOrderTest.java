@@ -26,8 +26,10 @@ class TableWriteOrderTest {
         List<String> order = TableWriteOrder.of(adEvents).orElseThrow().order().stream()
                 .map(Object::toString).toList();
 
-        // The day key is computed once per row into a column of its own; the rest are the table's columns.
-        assertThat(order).containsExactly("_write_order_0 ASC NULLS FIRST", "event_type ASC NULLS FIRST",
+        // The day as the start of its UTC day in microseconds, from integer arithmetic; then the table's columns.
+        assertThat(order).containsExactly(
+                "(unix_micros(event_time) - pmod(unix_micros(event_time), 86400000000)) ASC NULLS FIRST",
+                "event_type ASC NULLS FIRST",
                 "campaign_id ASC NULLS FIRST", "event_time ASC NULLS FIRST");
     }
 
