@@ -45,8 +45,6 @@ final class FlatEventScanner {
 
     private final byte[] bytes;
     private int position;
-    /** Where {@link #slotOf} starts looking: the slot after the contract field found last. */
-    private int nextSlot;
     private CompactJson extra;
     private List<String> extraNames;
 
@@ -278,17 +276,11 @@ final class FlatEventScanner {
                 || b == '+' || b < 0;
     }
 
-    /**
-     * The slot of the contract field with this name, or -1 for any other name. The search starts after the last
-     * contract field found: writers keep one order of fields, mostly the contract's, so the name is nearly always
-     * the first or second one tried.
-     */
+    /** The slot of the contract field with this name, or -1 for any other name. */
     private int slotOf(int start, int length) {
-        for (int tried = 0; tried < NAMES.length; tried++) {
-            int slot = (nextSlot + tried) % NAMES.length;
+        for (int slot = 0; slot < NAMES.length; slot++) {
             byte[] candidate = NAMES[slot];
             if (candidate.length == length && regionEquals(start, candidate)) {
-                nextSlot = slot + 1;
                 return slot;
             }
         }
