@@ -265,7 +265,9 @@ public final class Compaction {
         Optional<TableWriteOrder> order = TableWriteOrder.of(table);
         DataFrameWriterV2<Row> write = order.map(o -> o.apply(fresh)).orElse(fresh).writeTo(names.adEvents());
         if (order.isPresent()) {
-            write = write.option(SparkWriteOptions.USE_TABLE_DISTRIBUTION_AND_ORDERING, "false");
+            // The rows come in the table's sort order alone: the fanout writer keeps the partitions apart.
+            write = write.option(SparkWriteOptions.USE_TABLE_DISTRIBUTION_AND_ORDERING, "false")
+                    .option(SparkWriteOptions.FANOUT_ENABLED, "true");
         }
         DataFrameWriterV2<Row> append = write;
         CommitMetadata.withCommitProperties(Map.of(COMPACTED_THROUGH_PROPERTY, compactedThrough.toString()),

@@ -2,9 +2,6 @@ package io.adinsights.batch.compaction;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.unix_micros;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +9,25 @@ import java.util.Optional;
 import org.apache.iceberg.NullOrder;
 import org.apache.iceberg.SortDirection;
 import org.apache.iceberg.SortField;
-import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.types.Type;
-import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.SortOrderUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The order in which Iceberg wants a table's rows written (its partitions, then its sort order: the order of
- * {@link SortOrderUtil#buildSortOrder(Table)}), as plain Spark columns.
+ * The order of a table's rows within each of its data files, its sort order, as plain Spark columns: for a write
+ * whose rows Iceberg keeps apart by partition itself, with its fanout writer (a file open per partition of the task).
  *
- * <p>Why: Spark evaluates the table's order as written, and Iceberg's {@code days(ts)} turns every timestamp into an
- * {@code OffsetDateTime} on each call. A sort compares the day of both rows at every comparison, since the rows of a
- * run share one or two days, so a sorted write of {@code ad_events} spent a third of its CPU there. The same order
- * from integer arithmetic costs next to nothing, even evaluated at each comparison: less than a column of its own,
- * which every row would then be copied once more to drop before the write. Only identity and {@code day} fields are
- * translated; for any other order the write keeps Iceberg's own.
+ * <p>Why: the order Iceberg asks of a write puts the partitions first ({@link SortOrderUtil#buildSortOrder(Table)}),
+ * and Spark evaluates it as written: Iceberg's {@code days(ts)} turns every timestamp into an {@code OffsetDateTime} on
+ * each call, at every comparison of the sort, which spent a third of a sorted write's CPU on {@code ad_events}. The
+ * fanout writer needs no partition order: each file gets its rows in the sort order all the same, as a subsequence of
+ * the task's sorted rows. (The day as an integer column cost a copy of every row to drop the column again before the
+ * write; as integer arithmetic in the sort, a 64-bit division at every comparison.) Only identity fields are
+ * translated; for a sort order with any other transform the write keeps Iceberg's own order.
  */
 public final class TableWriteOrder {
-
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final List<Column> order;
 
@@ -42,25 +35,15 @@ public final class TableWriteOrder {
         this.order = order;
     }
 
-    /** The table's write order in plain columns, or empty when it has a field this class does not translate. */
+    /** The table's sort order in plain columns, or empty when it has a field this class does not translate. */
     public static Optional<TableWriteOrder> of(Table table) {
         requireNonNull(table, "table is null");
-        SortOrder wanted = SortOrderUtil.buildSortOrder(table);
         List<Column> order = new ArrayList<>();
-        for (SortField field : wanted.fields()) {
-            String source = table.schema().findColumnName(field.sourceId());
-            Type type = table.schema().findType(field.sourceId());
-            Column key;
-            if (field.transform().isIdentity()) {
-                key = col(source);
-            } else if ("day".equals(field.transform().toString()) && isTimestamp(type)) {
-                // The start of the UTC day in microseconds: ordered as days(ts) is, also before 1970 (pmod >= 0).
-                Column micros = unix_micros(col(source));
-                key = micros.minus(pmod(micros, lit(MICROS_PER_DAY)));
-            } else {
+        for (SortField field : table.sortOrder().fields()) {
+            if (!field.transform().isIdentity()) {
                 return Optional.empty();
             }
-            order.add(sorted(key, field));
+            order.add(sorted(col(table.schema().findColumnName(field.sourceId())), field));
         }
         return Optional.of(new TableWriteOrder(List.copyOf(order)));
     }
@@ -74,16 +57,12 @@ public final class TableWriteOrder {
      * files of a day.
      */
     public Dataset<Row> apply(Dataset<Row> rows) {
-        return rows.sortWithinPartitions(order.toArray(new Column[0]));
+        return order.isEmpty() ? rows : rows.sortWithinPartitions(order.toArray(new Column[0]));
     }
 
     /** The sort keys, first to last. */
     List<Column> order() {
         return order;
-    }
-
-    private static boolean isTimestamp(Type type) {
-        return type instanceof Types.TimestampType;
     }
 
     private static Column sorted(Column key, SortField field) {
