@@ -3,7 +3,11 @@ package io.adinsights.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adinsights.batch.compaction.Compaction;
 import io.adinsights.batch.compaction.RawHours;
+import io.adinsights.lakehouse.catalog.LakehouseConfig;
+import io.adinsights.lakehouse.tables.LakehouseTables;
+import io.adinsights.schemas.lake.LakeTables;
 import io.adinsights.lakehouse.watermark.BatchWatermark;
 import io.adinsights.schemas.rules.Granularity;
 import io.adinsights.traffic.generator.Scenario;
@@ -35,6 +39,7 @@ import java.util.TreeMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -242,6 +247,27 @@ class BatchPipelineIT {
         assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached after the failed run").isTrue();
         // Checkpoints are not in the cache manager: their blocks would stay until a garbage collection.
         assertThat(rddBlocks()).as("no blocks of data sets after the failed run: checkpoints released").isEmpty();
+    }
+
+    @Test
+    void aCompactionThatFailsPartWayFreesItsCheckpoint() throws IOException {
+        Path raw = temp.resolve("raw");
+        List<Instant> hours = RawZoneWriter.write(raw, scenario, delivery -> true);
+        LakehouseConfig lake = config("compaction_failing", raw, Map.of()).lakehouse();
+        LakeNames names = LakeNames.of(lake);
+        LakehouseTables.createMissing(((HasIcebergCatalog) spark.sessionState().catalogManager()
+                .catalog(lake.catalogName())).icebergCatalog(), lake.namespace());
+        // The dead letters' MERGE, after the events' append, finds no table: the run fails after it cached its sets.
+        spark.sql("DROP TABLE " + names.deadLetters());
+        assertThat(rddBlocks()).as("no blocks of data sets before the run").isEmpty();
+
+        assertThatThrownBy(() -> new Compaction(spark, names, raw.toString(), temp.resolve("quarantine").toString(),
+                BatchPipelineIT::log).compact(new RawHours(hours.get(0),
+                        Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1))), Instant.now()))
+                .hasMessageContaining(LakeTables.DEAD_LETTERS);
+
+        assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached after the failed run").isTrue();
+        assertThat(rddBlocks()).as("no blocks of data sets after the failed run: checkpoint freed").isEmpty();
     }
 
     /** The blocks of data sets (caches and checkpoints) that the block manager holds. */

@@ -100,6 +100,23 @@ public final class Compaction {
         // moved away while the run still uses the batch.
         KindCounts kinds = new KindCounts(spark.sparkContext());
         JavaRDD<PackedRows> checkpoint = parse(directories, files, kinds);
+        List<Dataset<Row>> cached = new ArrayList<>();
+        CompactionResult result = null;
+        try {
+            result = merge(hours, runTime, files, kinds, checkpoint, cached);
+            return result;
+        } finally {
+            // A run that fails frees what it holds as well (Spark's own exceptions may be checked ones, thrown
+            // unchecked); one that gets through leaves that to its caller.
+            if (result == null) {
+                CompactionResult.free(checkpoint, cached);
+            }
+        }
+    }
+
+    /** Merges the parsed records into the tables and quarantines the corrupt files; caches into {@code cached}. */
+    private CompactionResult merge(RawHours hours, Instant runTime, long files, KindCounts kinds,
+            JavaRDD<PackedRows> checkpoint, List<Dataset<Row>> cached) {
         Dataset<Row> parsed = spark.internalCreateDataFrame(checkpoint.flatMap(PackedRows::rows).rdd(),
                 ParsedRecord.SCHEMA, false);
         // Parsing counted the kinds; only when a file is corrupt are its rows looked up and left out of the counts.
@@ -118,7 +135,6 @@ public final class Compaction {
         progress.accept(String.format("compaction: parsed %d records, %d valid, %d dead letters, %d files corrupt",
                 valid + invalid, valid, invalid, corrupt.size()));
 
-        List<Dataset<Row>> cached = new ArrayList<>();
         Dataset<Row> events = firstCopies(readable, runTime, cached);
         Dataset<Row> deadLetters = readable.filter(col(ParsedRecord.KIND).equalTo(ParsedRecord.DEAD_LETTER))
                 .select(col("raw"), col("reason"), col("message"),
@@ -136,6 +152,7 @@ public final class Compaction {
         progress.accept(String.format("compaction: merged into %s and %s; raw hours compacted through %s",
                 names.adEvents(), names.deadLetters(), compactedThrough));
 
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<CompactionResult.QuarantinedFile> quarantined = new ArrayList<>();
         for (Row row : corrupt) {
             quarantined.add(quarantine(hadoop, row.getString(0), row.getLong(1), row.getString(2)));
@@ -182,8 +199,8 @@ public final class Compaction {
      *
      * <p>Copies are few (producer retries, overlapping deliveries), so no row is moved whole to find them: the
      * eventIds seen more than once are found by counting ids, the later copies of those ids by ordering their
-     * positions only, and the later copies are then dropped where the rows are. Each of these small sets is cached
-     * once computed; the later copies, which the events are computed from, stay cached with the run ({@code held}).
+     * positions only, and the later copies are then dropped where the rows are. These small sets are cached, in
+     * {@code held}, until the run is released.
      */
     private Dataset<Row> firstCopies(Dataset<Row> parsed, Instant runTime, List<Dataset<Row>> held) {
         List<Column> columns = new ArrayList<>();
@@ -200,9 +217,9 @@ public final class Compaction {
                 .mapPartitions(new RepeatedValues(), Encoders.LONG())
                 .toDF("id_hash")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        held.add(repeatedHashes);
         long repeatedHashCount = repeatedHashes.count();
         if (repeatedHashCount == 0) {
-            repeatedHashes.unpersist(true);
             progress.accept("compaction: every eventId seen once");
             return valid.select(columns.toArray(new Column[0]));
         }
@@ -210,17 +227,16 @@ public final class Compaction {
                 .join(small(repeatedHashes, repeatedHashCount), ScalaSeqs.of("id_hash"), "left_semi")
                 .groupBy("event_id").count().filter(col("count").gt(1)).select("event_id")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        held.add(repeated);
         long repeatedIds = repeated.count();
-        repeatedHashes.unpersist(true);
         Dataset<Row> laterCopies = valid.select("event_id", "file", "ordinal")
                 .join(small(repeated, repeatedIds), ScalaSeqs.of("event_id"), "left_semi")
                 .withColumn("copy", row_number().over(Window.partitionBy("event_id").orderBy("file", "ordinal")))
                 .filter(col("copy").gt(1))
                 .select("file", "ordinal")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long later = laterCopies.count();
-        repeated.unpersist(true);
         held.add(laterCopies);
+        long later = laterCopies.count();
         progress.accept(String.format("compaction: %d eventIds seen more than once, %d later copies dropped",
                 repeatedIds, later));
         Dataset<Row> first = valid.join(small(laterCopies, later), ScalaSeqs.of("file", "ordinal"), "left_anti");

@@ -51,6 +51,10 @@ public record CompactionResult(
      * hours away. Neither {@link #events} nor {@link #origins} can be computed afterwards.
      */
     public void release() {
+        free(checkpoint, cached);
+    }
+
+    static void free(JavaRDD<?> checkpoint, List<Dataset<Row>> cached) {
         cached.forEach(dataset -> dataset.unpersist(true));
         checkpoint.unpersist(true);
     }
