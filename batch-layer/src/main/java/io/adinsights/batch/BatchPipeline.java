@@ -28,10 +28,7 @@ import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.connector.catalog.CatalogPlugin;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -135,9 +132,8 @@ public final class BatchPipeline {
      * file would wait for the session's connection to release its lock (SQLITE_BUSY).
      */
     private void createMissingTables() {
-        CatalogPlugin plugin = spark.sessionState().catalogManager().catalog(config.lakehouse().catalogName());
-        Catalog catalog = ((HasIcebergCatalog) plugin).icebergCatalog();
-        LakehouseTables.createMissing(catalog, config.lakehouse().namespace());
+        LakehouseTables.createMissing(BatchSession.icebergCatalog(spark, config.lakehouse()),
+                config.lakehouse().namespace());
     }
 
 

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
@@ -48,6 +50,12 @@ public final class BatchSession {
         } catch (ParseException | NoSuchTableException e) {
             throw new IllegalStateException("Cannot load lake table " + name, e);
         }
+    }
+
+    /** The Iceberg catalog behind the session's lake catalog, for what Spark's SQL does not do: creating tables. */
+    public static Catalog icebergCatalog(SparkSession spark, LakehouseConfig lakehouse) {
+        return ((HasIcebergCatalog) spark.sessionState().catalogManager().catalog(lakehouse.catalogName()))
+                .icebergCatalog();
     }
 
     private static void createDirectories(Path directory) {

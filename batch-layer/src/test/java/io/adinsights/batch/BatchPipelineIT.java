@@ -39,7 +39,6 @@ import java.util.TreeMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.spark.Spark3Util;
-import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -84,7 +83,7 @@ class BatchPipelineIT {
         Path raw = temp.resolve("raw");
         List<Instant> hours = RawZoneWriter.write(raw, scenario, delivery -> true);
         BatchConfig config = config("exact", raw, Map.of());
-        RawHours range = new RawHours(hours.get(0), Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1)));
+        RawHours range = allOf(hours);
         List<String> progress = new ArrayList<>();
 
         RunReport report = new BatchPipeline(spark, config, Clock.systemUTC(), line -> log(line, progress)).run(range);
@@ -183,7 +182,7 @@ class BatchPipelineIT {
         BatchConfig config = config("corrupt", raw, Map.of());
 
         RunReport report = new BatchPipeline(spark, config, Clock.systemUTC(), BatchPipelineIT::log)
-                .run(new RawHours(hours.get(0), Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1))));
+                .run(allOf(hours));
 
         LakeContents lake = new LakeContents(spark, LakeNames.of(config.lakehouse()));
         assertThat(report.compaction().quarantined()).singleElement()
@@ -240,8 +239,7 @@ class BatchPipelineIT {
         assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached before the run").isTrue();
         assertThat(rddBlocks()).as("no blocks of data sets before the run").isEmpty();
 
-        assertThatThrownBy(() -> run(config, new RawHours(hours.get(0),
-                Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1)))))
+        assertThatThrownBy(() -> run(config, allOf(hours)))
                 .hasMessageContaining("Cannot write the run report");
 
         assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached after the failed run").isTrue();
@@ -255,19 +253,22 @@ class BatchPipelineIT {
         List<Instant> hours = RawZoneWriter.write(raw, scenario, delivery -> true);
         LakehouseConfig lake = config("compaction_failing", raw, Map.of()).lakehouse();
         LakeNames names = LakeNames.of(lake);
-        LakehouseTables.createMissing(((HasIcebergCatalog) spark.sessionState().catalogManager()
-                .catalog(lake.catalogName())).icebergCatalog(), lake.namespace());
+        LakehouseTables.createMissing(BatchSession.icebergCatalog(spark, lake), lake.namespace());
         // The dead letters' MERGE, after the events' append, finds no table: the run fails after it cached its sets.
         spark.sql("DROP TABLE " + names.deadLetters());
         assertThat(rddBlocks()).as("no blocks of data sets before the run").isEmpty();
 
         assertThatThrownBy(() -> new Compaction(spark, names, raw.toString(), temp.resolve("quarantine").toString(),
-                BatchPipelineIT::log).compact(new RawHours(hours.get(0),
-                        Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1))), Instant.now()))
+                BatchPipelineIT::log).compact(allOf(hours), Instant.now()))
                 .hasMessageContaining(LakeTables.DEAD_LETTERS);
 
         assertThat(spark.sharedState().cacheManager().isEmpty()).as("nothing cached after the failed run").isTrue();
         assertThat(rddBlocks()).as("no blocks of data sets after the failed run: checkpoint freed").isEmpty();
+    }
+
+    /** The raw hours from the first written to the end of the last. */
+    private static RawHours allOf(List<Instant> hours) {
+        return new RawHours(hours.get(0), Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1)));
     }
 
     /** The blocks of data sets (caches and checkpoints) that the block manager holds. */
@@ -286,7 +287,7 @@ class BatchPipelineIT {
         Path raw = temp.resolve("raw");
         List<Instant> hours = RawZoneWriter.write(raw, scenario, delivery -> true);
         BatchConfig config = config("maintenance", raw, Map.of());
-        RawHours range = new RawHours(hours.get(0), Granularity.HOUR.bucketEnd(hours.get(hours.size() - 1)));
+        RawHours range = allOf(hours);
         Instant middle = hours.get(hours.size() / 2);
         run(config, new RawHours(range.from(), middle));
         run(config, new RawHours(middle, range.to()));

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -69,8 +68,7 @@ public final class CompactionBenchmark {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.driver.host", "127.0.0.1"), lakehouse).getOrCreate();
-        Catalog catalog = ((HasIcebergCatalog) spark.sessionState().catalogManager()
-                .catalog(lakehouse.catalogName())).icebergCatalog();
+        Catalog catalog = BatchSession.icebergCatalog(spark, lakehouse);
 
         // Both jobs run once on a small input first: the JVM compiles Spark's, Iceberg's and Parquet's hot code and
         // loads their classes, so neither timed job pays for that (the plain job, run second, used to get it free).
