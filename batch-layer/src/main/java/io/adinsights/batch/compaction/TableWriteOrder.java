@@ -49,8 +49,8 @@ public final class TableWriteOrder {
     }
 
     /**
-     * The rows of each task sorted in the table's write order, so that each partition's rows come together and
-     * each file is sorted. No rows move between tasks: a task writes the rows it parsed (raw files of neighbouring
+     * The rows of each task sorted in the table's sort order, so that each file the fanout writer opens, one per
+     * partition, is sorted. No rows move between tasks: a task writes the rows it parsed (raw files of neighbouring
      * arrival hours, so mostly one day and a narrow range of event times), one file per day. A range shuffle that
      * gave each file a narrow range of types and campaigns cost a third of the write (a sampling pass over every row,
      * then the shuffle itself); maintenance's sorted rewrite gives the table that layout when it merges the small
